@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#include "tarikh/core/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace tarikh {
+namespace {
+
+struct Utf8Case {
+  std::string bytes;
+  int64_t bad_offset;  // -1 = valid
+};
+
+class ValidateUtf8Test : public ::testing::TestWithParam<Utf8Case> {};
+
+TEST_P(ValidateUtf8Test, ReportsFirstBadByte) {
+  Status st = ValidateUtf8(GetParam().bytes, 100);
+  if (GetParam().bad_offset < 0) {
+    EXPECT_TRUE(st.ok()) << st.ToString();
+  } else {
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.code(), StatusCode::kInvalidUtf8);
+    EXPECT_EQ(st.location().byte_offset, 100 + GetParam().bad_offset);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ValidateUtf8Test,
+                         ::testing::Values(Utf8Case{"", -1}, Utf8Case{"plain ascii text", -1},
+                                           Utf8Case{"\xd8\xb9\xd8\xa7\xd9\x85 2014",
+                                                    -1},                     // عام 2014
+                                           Utf8Case{"abc\xff", 3},           // stray byte
+                                           Utf8Case{"abcdefghij\xd8", 10},   // truncated at end
+                                           Utf8Case{"\xd8\x41", 0},          // bad continuation
+                                           Utf8Case{"\xc0\xaf", 0},          // overlong '/'
+                                           Utf8Case{"ok \xed\xa0\x80", 3},   // surrogate
+                                           Utf8Case{"\xf4\x90\x80\x80", 0},  // > U+10FFFF
+                                           Utf8Case{"\xf0\x9f\x98\x80 emoji", -1}));
+
+TEST(Utf8, NulAndCount) {
+  EXPECT_EQ(FindNul(std::string("ab\0c", 4)), 2);
+  EXPECT_EQ(FindNul("abc"), -1);
+  EXPECT_EQ(CountCodePoints("\xd8\xb9\xd8\xa7\xd9\x85"), 3);
+}
+
+}  // namespace
+}  // namespace tarikh
