@@ -14,9 +14,5 @@ int RunExport(int, char**) {
   std::cerr << "tarikh export: not implemented yet (#4)\n";
   return kExitInternal;
 }
-int RunHijri(int, char**) {
-  std::cerr << "tarikh hijri: not implemented yet (#4)\n";
-  return kExitInternal;
-}
 
 }  // namespace tarikh::cli

@@ -10,7 +10,7 @@ int RunNormalize(int argc, char** argv);  // cmd_tag.cc
 int RunBuild(int argc, char** argv);      // cmd_build.cc
 int RunQuery(int argc, char** argv);      // cmd_query.cc
 int RunExport(int argc, char** argv);     // cmd_query.cc: timeline JSON → other formats
-int RunHijri(int argc, char** argv);      // cmd_query.cc: Hijri ↔ Gregorian
+int RunHijri(int argc, char** argv);      // cmd_hijri.cc: Hijri ↔ Gregorian
 int RunExtract(int argc, char** argv);    // cmd_extract.cc
 int RunMerge(int argc, char** argv);      // cmd_extract.cc
 
