@@ -60,14 +60,20 @@ struct EventMention {
   int64_t sentence_end = 0;
   std::vector<std::string> tokens;  // normalized, clitic-stripped content words (for merging)
   // Textual ordering cues inside the clause: a signal word and the timex it governs
-  // (e.g. "بعد" + "2014") become graph constraints.
+  // (e.g. "بعد" + "2014") become graph constraints. A cue about another event of the same
+  // document ("ثم", "لاحقا", "بعد ذلك") has an empty value and names that event's mention by
+  // the code point where its timex begins (ref_offset).
   struct Cue {
     std::string signal;  // "before", "after", "since", "until", "then", "when"
     std::string value;   // TIMEX3 value of the governed expression, if any
     DayInterval interval;
+    int64_t ref_offset = -1;  // timex.begin of the referenced mention in doc_id, or -1
   };
   std::vector<Cue> cues;
   int tense = 0;  // -1 past, 0 unknown/present, +1 future (clause main verb)
+  // An undated mention (timex.value empty) is a clause placed only by its cues
+  // ("تراجع لاحقا"); its timex.begin is the signal's offset.
+  double confidence = 1.0;  // 0..1: how sure the clause is a dated event
 };
 
 // One event of the timeline, possibly told by several documents.
