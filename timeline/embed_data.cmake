@@ -1,0 +1,17 @@
+# Writes OUT: a C++ source defining TimelineDataFile(name) over the files in INPUTS.
+# Run at build time by add_custom_command (cmake -P), so nothing generated is committed.
+set(body "// Generated from timeline/data/*.tsv by embed_data.cmake. Do not edit.\n")
+string(APPEND body "#include <string_view>\n\nnamespace tarikh::timeline_internal {\n")
+string(APPEND body "std::string_view TimelineDataFile(std::string_view name) {\n")
+foreach(f ${INPUTS})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} content)
+  if(content MATCHES "\\)tarikh_tsv\"")
+    message(FATAL_ERROR "${f} contains the raw-string delimiter")
+  endif()
+  string(APPEND body "  if (name == \"${name}\") return R\"tarikh_tsv(${content})tarikh_tsv\";\n")
+endforeach()
+string(APPEND body "  return {};\n}\n}  // namespace tarikh::timeline_internal\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)

@@ -1,0 +1,580 @@
+// SPDX-License-Identifier: MIT
+// The map step: one document → its dated clauses (EventMention). See docs/timeline.md.
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "anchor.h"
+#include "tarikh/core/utf8.h"
+#include "tarikh/timeline/builder.h"
+#include "text.h"
+
+namespace tarikh {
+namespace {
+
+using timeline_internal::CanAnchor;
+using timeline_internal::DecodeUtf8;
+using timeline_internal::EncodeUtf8;
+using timeline_internal::Fold;
+using timeline_internal::IsClauseDelimiter;
+using timeline_internal::IsWordChar;
+using timeline_internal::Lexicon;
+using timeline_internal::Signal;
+using timeline_internal::SignalScope;
+using timeline_internal::SplitWords;
+using timeline_internal::Word;
+
+struct Span {
+  int64_t begin = 0;
+  int64_t end = 0;
+};
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 || c == 0x2029 ||
+         c == 0x2028 || c == 0x200F || c == 0x200E || c == 0x200B || c == 0xFEFF;
+}
+
+bool IsLineBreak(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x2028 || c == 0x2029; }
+
+// Sentences: ICU's sentence boundaries, then line breaks (titles, datelines and captions
+// are lines of their own), trimmed of spaces. Offsets in code points.
+std::vector<Span> SplitSentences(std::string_view utf8, const std::u32string& text) {
+  std::vector<int64_t> cuts = {0, static_cast<int64_t>(text.size())};
+  UErrorCode status = U_ZERO_ERROR;
+  thread_local std::unique_ptr<icu::BreakIterator> prototype;
+  if (!prototype) {
+    prototype.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("ar"), status));
+    if (U_FAILURE(status)) prototype.reset();
+  }
+  if (prototype) {
+    icu::UnicodeString us = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    prototype->setText(us);
+    // Walk UTF-16 boundaries and code points side by side.
+    int32_t u16 = 0;
+    int64_t cp = 0;
+    for (int32_t b = prototype->next(); b != icu::BreakIterator::DONE; b = prototype->next()) {
+      while (u16 < b && cp < static_cast<int64_t>(text.size())) {
+        u16 += text[cp] > 0xFFFF ? 2 : 1;
+        ++cp;
+      }
+      cuts.push_back(cp);
+    }
+    prototype->setText(icu::UnicodeString());
+  }
+  for (int64_t i = 0; i < static_cast<int64_t>(text.size()); ++i) {
+    if (IsLineBreak(text[i])) cuts.push_back(i + 1);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<Span> out;
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    int64_t b = cuts[i], e = cuts[i + 1];
+    while (b < e && IsSpace(text[b])) ++b;
+    while (e > b && IsSpace(text[e - 1])) --e;
+    if (b < e) out.push_back({b, e});
+  }
+  return out;
+}
+
+std::string Slice(const std::u32string& text, int64_t b, int64_t e) {
+  return EncodeUtf8(std::u32string_view(text).substr(b, e - b));
+}
+
+std::u32string FoldedWord(const std::u32string& text, const Word& w) {
+  return Fold(std::u32string_view(text).substr(w.begin, w.end - w.begin));
+}
+
+// "منذ ست سنوات" → the year six years before the DCT (a since-cue turns a duration into a
+// date); only whole years and months, which is what news text uses with منذ.
+std::optional<Timex> SinceDurationToDate(const Timex& t, const Dct& dct) {
+  if (t.type != TimexType::kDuration || t.value.size() < 3 || t.value[0] != 'P') return {};
+  char unit = t.value.back();
+  int n = 0;
+  for (size_t i = 1; i + 1 < t.value.size(); ++i) {
+    if (t.value[i] < '0' || t.value[i] > '9') return {};
+    n = n * 10 + (t.value[i] - '0');
+    if (n > 5000) return {};
+  }
+  Timex d = t;
+  d.type = TimexType::kDate;
+  d.mod = TimexMod::kNone;
+  d.temporal_function = true;
+  char buf[16];
+  if (unit == 'Y') {
+    int y = dct.year - n;
+    if (y < 1) return {};
+    std::snprintf(buf, sizeof buf, "%04d", y);
+    d.granularity = Granularity::kYear;
+    d.interval = {DayNumber(y, 1, 1), DayNumber(y + 1, 1, 1)};
+  } else if (unit == 'M') {
+    int months = dct.year * 12 + (dct.month - 1) - n;
+    int y = months / 12, m = months % 12 + 1;
+    if (y < 1) return {};
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    d.granularity = Granularity::kMonth;
+    d.interval = {DayNumber(y, m, 1), m == 12 ? DayNumber(y + 1, 1, 1) : DayNumber(y, m + 1, 1)};
+  } else {
+    return {};
+  }
+  d.value = buf;
+  return d;
+}
+
+struct SignalHit {
+  const Signal* signal;
+  int64_t begin;  // code points
+  int64_t end;
+  size_t last_word;  // index in the word list
+};
+
+// Signals among `words` (longest phrase first at each position).
+std::vector<SignalHit> FindSignals(const std::u32string& text, const std::vector<Word>& words) {
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<SignalHit> hits;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::u32string first = FoldedWord(text, words[i]);
+    std::u32string first_bare = lex.StripConjunction(first);
+    for (const Signal& s : lex.signals()) {
+      if (i + s.words.size() > words.size()) continue;
+      if (s.words[0] != first && s.words[0] != first_bare) continue;
+      bool ok = true;
+      for (size_t k = 1; k < s.words.size() && ok; ++k) {
+        ok = FoldedWord(text, words[i + k]) == s.words[k];
+      }
+      if (!ok) continue;
+      hits.push_back(
+          {&s, words[i].begin, words[i + s.words.size() - 1].end, i + s.words.size() - 1});
+      i += s.words.size() - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+size_t WordAt(const std::vector<Word>& words, int64_t pos) {
+  // First word ending after pos.
+  return static_cast<size_t>(std::lower_bound(words.begin(), words.end(), pos,
+                                              [](const Word& w, int64_t p) { return w.end <= p; }) -
+                             words.begin());
+}
+
+class DocumentExtractor {
+ public:
+  DocumentExtractor(const Document& doc, const Dct& dct, const ExtractOptions& options,
+                    DocumentMentions* out)
+      : doc_(doc), dct_(dct), options_(options), out_(out), lex_(Lexicon::Get()) {}
+
+  void Run(const std::vector<Timex>& timexes) {
+    text_ = DecodeUtf8(doc_.text);
+    const int64_t n = static_cast<int64_t>(text_.size());
+    // Anchors: DATE/TIME values with a calendar position, plus durations governed by منذ.
+    for (const Timex& t : timexes) {
+      if (t.begin < 0 || t.end > n || t.begin >= t.end) continue;
+      all_.push_back(t);
+    }
+    std::sort(all_.begin(), all_.end(),
+              [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
+    for (const Span& s : SplitSentences(doc_.text, text_)) Sentence(s);
+  }
+
+ private:
+  bool Covered(const Word& w) const {
+    auto it = std::upper_bound(all_.begin(), all_.end(), w.begin,
+                               [](int64_t p, const Timex& t) { return p < t.begin; });
+    if (it == all_.begin()) return false;
+    --it;
+    return w.begin < it->end;
+  }
+
+  void Sentence(const Span& s) {
+    std::vector<Word> words = SplitWords(text_, s.begin, s.end);
+    if (words.empty()) return;
+    std::vector<SignalHit> signals = FindSignals(text_, words);
+    // Anchors of this sentence, with the signal that governs each (if any).
+    struct Anchor {
+      Timex timex;
+      const SignalHit* governed_by = nullptr;
+    };
+    std::vector<Anchor> anchors;
+    for (const Timex& t : all_) {
+      if (t.begin < s.begin || t.begin >= s.end) continue;
+      const SignalHit* gov = nullptr;
+      size_t first_word = WordAt(words, t.begin);
+      for (const SignalHit& h : signals) {
+        if (h.signal->scope == SignalScope::kTimex && h.end <= t.begin &&
+            first_word <= h.last_word + 2) {
+          gov = &h;
+        }
+      }
+      if (CanAnchor(t)) {
+        anchors.push_back({t, gov});
+      } else if (gov && gov->signal->kind == "since") {
+        if (auto d = SinceDurationToDate(t, dct_)) anchors.push_back({*d, gov});
+      }
+    }
+    if (anchors.empty()) {
+      Undated(s, words, signals);
+      return;
+    }
+    // Regions: the sentence is shared among its anchors, cut at the last clause delimiter
+    // between two anchors (else at the first word of the later one).
+    std::vector<int64_t> cuts = {s.begin};
+    for (size_t i = 0; i + 1 < anchors.size(); ++i) {
+      int64_t from = anchors[i].timex.end, to = anchors[i + 1].timex.begin;
+      int64_t cut = to;
+      for (int64_t p = to - 1; p >= from; --p) {
+        if (IsClauseDelimiter(text_[p])) {
+          cut = p + 1;
+          break;
+        }
+      }
+      cuts.push_back(cut);
+    }
+    cuts.push_back(s.end);
+    for (size_t i = 0; i < anchors.size(); ++i) {
+      // Two anchors with the same value and no clause break between them ("في 2014 ... في
+      // العام نفسه" within one clause) tell one event: the later one is dropped.
+      if (i > 0 && anchors[i].timex.value == anchors[i - 1].timex.value &&
+          cuts[i] == anchors[i].timex.begin) {
+        continue;
+      }
+      Region(s, {cuts[i], cuts[i + 1]}, anchors[i].timex, anchors[i].governed_by, signals);
+    }
+  }
+
+  // Words of the region that carry content (not dates, not function words).
+  std::vector<Word> ContentWords(const std::vector<Word>& words) const {
+    std::vector<Word> out;
+    for (const Word& w : words) {
+      if (Covered(w)) continue;
+      std::u32string f = FoldedWord(text_, w);
+      bool digits =
+          std::all_of(f.begin(), f.end(), [](char32_t c) { return c < 0x80; }) &&
+          std::all_of(f.begin(), f.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+      if (digits || lex_.IsStopword(f)) continue;
+      out.push_back(w);
+    }
+    return out;
+  }
+
+  std::vector<std::string> Tokens(const std::vector<Word>& content) const {
+    std::vector<std::string> tokens;
+    for (const Word& w : content) {
+      std::u32string stem = lex_.Stem(FoldedWord(text_, w));
+      if (stem.size() >= 2) tokens.push_back(EncodeUtf8(stem));
+    }
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+    return tokens;
+  }
+
+  bool IsFunctionWord(const Word& w) const {
+    return Covered(w) || lex_.IsStopword(FoldedWord(text_, w));
+  }
+
+  // A contiguous stretch of the region around its main verb, cut at word boundaries. Arabic
+  // news clauses are mostly verb-initial, so the clause's first content word stands for the
+  // verb: a fronted date ("وفي أكتوبر الماضي، تعاونت …") is skipped, and a clause that starts
+  // with a function word ("على خلفية …") borrows the clause before it.
+  Span Headline(const Span& region, const Timex& anchor) const {
+    std::vector<Word> words = SplitWords(text_, region.begin, region.end);
+    // Clause fragments as word index ranges.
+    std::vector<std::pair<size_t, size_t>> frags;
+    size_t start = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      bool last = i + 1 == words.size();
+      bool delim = false;
+      if (!last) {
+        for (int64_t p = words[i].end; p < words[i + 1].begin; ++p)
+          delim |= IsClauseDelimiter(text_[p]);
+      }
+      if (last || delim) {
+        frags.push_back({start, i + 1});
+        start = i + 1;
+      }
+    }
+    size_t anchor_word = WordAt(words, anchor.begin);
+    size_t k = 0;
+    while (k + 1 < frags.size() && frags[k].second <= anchor_word) ++k;
+    size_t lo = k, hi = k;
+    const size_t max_words = static_cast<size_t>(std::max(1, options_.max_headline_words));
+    auto count = [&](size_t a, size_t b) { return frags[b].second - frags[a].first; };
+    size_t first = frags[k].first;
+    // Fronted date: function words, then the anchor, then at least two more words.
+    size_t after_anchor = WordAt(words, anchor.end);
+    bool fronted = true;
+    for (size_t i = frags[k].first; i < anchor_word; ++i) fronted &= IsFunctionWord(words[i]);
+    if (fronted && anchor_word >= frags[k].first && after_anchor + 2 <= frags[k].second) {
+      first = after_anchor;
+      while (first < frags[k].second && Covered(words[first])) ++first;
+    } else {
+      for (int step = 0; step < 2; ++step) {
+        bool weak = IsFunctionWord(words[frags[lo].first]) || count(lo, hi) < 4;
+        if (!weak) break;
+        if (lo > 0 && count(lo - 1, hi) <= max_words) {
+          --lo;
+        } else if (hi + 1 < frags.size() && count(lo, hi + 1) <= max_words) {
+          ++hi;
+        } else {
+          break;
+        }
+      }
+      first = frags[lo].first;
+    }
+    size_t last = std::min(frags[hi].second, first + max_words);
+    if (first >= last) {
+      first = frags[lo].first;
+      last = std::min(frags[hi].second, first + max_words);
+    }
+    Span h{words[first].begin, words[last - 1].end};
+    // Keep quotes balanced: take a closing quote that follows the last word.
+    std::u32string_view v(text_);
+    auto count_of = [&](char32_t c) {
+      return std::count(v.begin() + h.begin, v.begin() + h.end, c);
+    };
+    for (auto [open, close] : {std::pair<char32_t, char32_t>{U'"', U'"'},
+                               {0x201C, 0x201D},
+                               {0x00AB, 0x00BB},
+                               {U'(', U')'}}) {
+      bool unbalanced = open == close ? count_of(open) % 2 == 1 : count_of(open) > count_of(close);
+      if (unbalanced && h.end < region.end && text_[h.end] == close) ++h.end;
+    }
+    return h;
+  }
+
+  int Tense(const Span& headline, const Timex& anchor) const {
+    for (const Word& w : SplitWords(text_, headline.begin, headline.end)) {
+      if (!Covered(w) && lex_.IsFutureMarker(FoldedWord(text_, w))) return 1;
+    }
+    DayInterval win = timeline_internal::ModWindow(anchor);
+    if (win.end != DayInterval::kPlusInfinity && win.end <= DayNumber(dct_)) return -1;
+    return 0;
+  }
+
+  void AddEventCue(EventMention* m, const SignalHit& h) {
+    if (last_anchor_offset_ < 0) return;
+    EventMention::Cue cue;
+    cue.signal = h.signal->kind == "then" ? "after" : h.signal->kind;
+    cue.ref_offset = last_anchor_offset_;
+    m->cues.push_back(cue);
+  }
+
+  void Region(const Span& sentence, const Span& region, const Timex& anchor,
+              const SignalHit* governed_by, const std::vector<SignalHit>& signals) {
+    std::vector<Word> words = SplitWords(text_, region.begin, region.end);
+    std::vector<Word> content = ContentWords(words);
+    if (static_cast<int>(content.size()) < options_.min_content_words) return;
+    EventMention m;
+    m.doc_id = doc_.id;
+    m.dct = dct_;
+    m.timex = anchor;
+    m.timex_text = Slice(text_, anchor.begin, anchor.end);
+    Span h = Headline(region, anchor);
+    m.headline = Slice(text_, h.begin, h.end);
+    m.sentence = Slice(text_, sentence.begin, sentence.end);
+    m.sentence_begin = sentence.begin;
+    m.sentence_end = sentence.end;
+    m.tokens = Tokens(content);
+    m.tense = Tense(h, anchor);
+    for (const SignalHit& sh : signals) {
+      if (sh.begin < region.begin || sh.end > region.end) continue;
+      if (sh.signal->scope == SignalScope::kEvent) {
+        // Only a signal before the anchor places this clause after (or before) the previous
+        // event; one after it speaks about a later part of the same clause.
+        if (sh.end <= anchor.begin) AddEventCue(&m, sh);
+        continue;
+      }
+      // A timex-scope signal: the governed expression, if it is the anchor or another date.
+      for (const Timex& t : all_) {
+        if (t.begin < sh.end || t.begin >= region.end) continue;
+        std::vector<Word> between = SplitWords(text_, sh.end, t.begin);
+        if (between.size() > 1) break;
+        const Timex& g = (&sh == governed_by) ? anchor : t;
+        if (!CanAnchor(g)) break;
+        EventMention::Cue cue;
+        cue.signal = sh.signal->kind;
+        cue.value = g.value;
+        cue.interval = g.interval;
+        m.cues.push_back(cue);
+        break;
+      }
+    }
+    m.confidence = anchor.temporal_function ? 0.75 : 0.9;
+    if (SplitWords(text_, h.begin, h.end).size() < 4) m.confidence -= 0.1;
+    last_anchor_offset_ = anchor.begin;
+    out_->mentions.push_back(std::move(m));
+  }
+
+  // A sentence with no date of its own but an ordering signal about the previous event
+  // ("تراجع لاحقا") is placed relative to it.
+  void Undated(const Span& s, const std::vector<Word>& words,
+               const std::vector<SignalHit>& signals) {
+    if (last_anchor_offset_ < 0) return;
+    const SignalHit* hit = nullptr;
+    for (const SignalHit& h : signals) {
+      if (h.signal->scope == SignalScope::kEvent) {
+        hit = &h;
+        break;
+      }
+    }
+    if (!hit) return;
+    std::vector<Word> content = ContentWords(words);
+    if (static_cast<int>(content.size()) < options_.min_content_words) return;
+    EventMention m;
+    m.doc_id = doc_.id;
+    m.dct = dct_;
+    m.timex.begin = hit->begin;
+    m.timex.end = hit->end;
+    m.timex.type = TimexType::kDate;
+    m.timex_text = Slice(text_, hit->begin, hit->end);
+    Timex fake;  // headline around the signal
+    fake.begin = hit->begin;
+    fake.end = hit->end;
+    Span h = Headline(s, fake);
+    m.headline = Slice(text_, h.begin, h.end);
+    m.sentence = Slice(text_, s.begin, s.end);
+    m.sentence_begin = s.begin;
+    m.sentence_end = s.end;
+    m.tokens = Tokens(content);
+    m.tense = 0;
+    for (const Word& w : SplitWords(text_, h.begin, h.end)) {
+      if (lex_.IsFutureMarker(FoldedWord(text_, w))) m.tense = 1;
+    }
+    AddEventCue(&m, *hit);
+    m.confidence = 0.5;
+    // Chains of undated clauses stay tied to the last dated one, not to each other, so one
+    // misread signal cannot drag a whole paragraph.
+    out_->mentions.push_back(std::move(m));
+  }
+
+  const Document& doc_;
+  Dct dct_;
+  const ExtractOptions& options_;
+  DocumentMentions* out_;
+  const Lexicon& lex_;
+  std::u32string text_;
+  std::vector<Timex> all_;
+  int64_t last_anchor_offset_ = -1;
+};
+
+Status CheckText(std::string_view text) {
+  if (int64_t nul = FindNul(text); nul >= 0) {
+    return Status::InvalidUtf8("binary data: NUL byte", Location{nul, -1, -1});
+  }
+  return ValidateUtf8(text);
+}
+
+}  // namespace
+
+Result<InferredDct> InferDct(std::string_view text, const Tagger& tagger) {
+  TARIKH_RETURN_IF_ERROR(CheckText(text));
+  // The dateline sits in the first lines; look at most at the first 8 lines / 2000 bytes.
+  size_t limit = 0;
+  int lines = 0;
+  while (limit < text.size() && limit < 2000 && lines < 8) {
+    if (text[limit] == '\n') ++lines;
+    ++limit;
+  }
+  while (limit < text.size() && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) {
+    ++limit;
+  }
+  std::string_view head = text.substr(0, limit);
+  // Absolute dates do not depend on the DCT; relative ones are skipped below.
+  auto timexes = tagger.Tag(head, Dct{2000, 1, 1});
+  if (!timexes.ok()) return timexes.status();
+  std::u32string cps = DecodeUtf8(head);
+  for (const Timex& t : *timexes) {
+    if (t.temporal_function || t.type != TimexType::kDate || t.granularity != Granularity::kDay ||
+        !t.interval.bounded() || t.end > static_cast<int64_t>(cps.size())) {
+      continue;
+    }
+    InferredDct out;
+    int y, mo, d;
+    CivilFromDayNumber(t.interval.begin, &y, &mo, &d);
+    out.dct = Dct{y, mo, d};
+    out.offset = t.begin;
+    // A date alone on its line (a dateline) is a better guess than one inside a sentence.
+    int64_t lb = t.begin, le = t.end;
+    while (lb > 0 && !IsLineBreak(cps[lb - 1])) --lb;
+    while (le < static_cast<int64_t>(cps.size()) && !IsLineBreak(cps[le])) ++le;
+    int other_words =
+        static_cast<int>(SplitWords(cps, lb, t.begin).size() + SplitWords(cps, t.end, le).size());
+    out.confidence = other_words <= 2 ? 0.6 : 0.4;
+    return out;
+  }
+  return Status::NotFound("no dateline found in the first lines");
+}
+
+Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
+                                                    const std::vector<Timex>& timexes,
+                                                    const ExtractOptions& options) {
+  if (!doc.dct) return Status::InvalidArgument("document " + doc.id + " has no DCT");
+  TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
+  DocumentMentions out;
+  out.info.id = doc.id;
+  out.info.source = doc.source;
+  out.info.title = doc.title;
+  out.info.url = doc.url;
+  out.info.dct = *doc.dct;
+  out.info.timex_count = static_cast<int>(timexes.size());
+  try {
+    DocumentExtractor(doc, *doc.dct, options, &out).Run(timexes);
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("extracting mentions: ") + e.what());
+  }
+  out.info.mention_count = static_cast<int>(out.mentions.size());
+  if (out.mentions.empty()) {
+    out.warnings.push_back({doc.id, -1,
+                            timexes.empty() ? "no temporal expressions: the document adds no event"
+                                            : "no dated event clause: the document adds no event"});
+  }
+  return out;
+}
+
+Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagger,
+                                         const ExtractOptions& options) {
+  TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
+  Document d = doc;
+  std::optional<InferredDct> inferred;
+  if (!d.dct) {
+    auto guess = InferDct(doc.text, tagger);
+    if (!guess.ok()) {
+      return Status::InvalidArgument("no DCT given and none found in the text (" +
+                                     guess.status().message() + ")");
+    }
+    inferred = *guess;
+    d.dct = guess->dct;
+  }
+  auto timexes = tagger.Tag(d.text, *d.dct);
+  if (!timexes.ok()) return timexes.status();
+  auto out = ExtractMentionsFromTimexes(d, *timexes, options);
+  if (!out.ok()) return out;
+  if (inferred) {
+    out->info.dct_inferred = true;
+    out->info.dct_confidence = inferred->confidence;
+    out->warnings.push_back({doc.id, inferred->offset,
+                             "no DCT given; inferred " + FormatDct(inferred->dct) +
+                                 " from the dateline (confidence " +
+                                 std::to_string(inferred->confidence).substr(0, 3) + ")"});
+  } else {
+    // A page date at the top that disagrees with the given DCT is reported, never used.
+    auto guess = InferDct(doc.text, tagger);
+    if (guess.ok()) {
+      int64_t gap = DayNumber(guess->dct) - DayNumber(*doc.dct);
+      if (gap > 31 || gap < -31) {
+        out->warnings.push_back({doc.id, guess->offset,
+                                 "date line " + FormatDct(guess->dct) + " differs from the DCT " +
+                                     FormatDct(*doc.dct) + "; kept the DCT (page date?)"});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace tarikh

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "merge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+#include "anchor.h"
+
+namespace tarikh::timeline_internal {
+namespace {
+
+double Idf(int df, int64_t n) { return std::log(1.0 + static_cast<double>(n) / std::max(1, df)); }
+
+// Relations that place the event inside its anchor ("at", "since") are compatible with each
+// other; "before", "after" and "until" only with themselves.
+int RelationClass(const EventMention& m) {
+  switch (RelationOf(m)) {
+    case AnchorRelation::kAt:
+    case AnchorRelation::kSince:
+      return 0;
+    case AnchorRelation::kUntil:
+      return 1;
+    case AnchorRelation::kBefore:
+      return 2;
+    case AnchorRelation::kAfter:
+      return 3;
+  }
+  return 0;
+}
+
+int32_t BlockYear(int32_t day) {
+  int y, m, d;
+  CivilFromDayNumber(day, &y, &m, &d);
+  return y;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The smaller index stays root, so roots do not depend on the order of unions.
+  size_t Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a > b) std::swap(a, b);
+    parent_[b] = a;
+    return a;
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+}  // namespace
+
+double TokenSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                       const std::vector<int>& df_a, const std::vector<int>& df_b, int64_t n) {
+  double na = 0, nb = 0, dot = 0;
+  for (size_t i = 0; i < a.size(); ++i) na += std::pow(Idf(df_a[i], n), 2);
+  for (size_t j = 0; j < b.size(); ++j) nb += std::pow(Idf(df_b[j], n), 2);
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      dot += std::pow(Idf(df_a[i], n), 2);
+      ++i;
+      ++j;
+    }
+  }
+  if (na <= 0 || nb <= 0) return 0;
+  return dot / std::sqrt(na * nb);
+}
+
+std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
+                                 const BuildOptions& options, MergeStats* stats) {
+  const size_t n = mentions.size();
+  MergeStats local;
+  MergeStats& st = stats ? *stats : local;
+  // Intern tokens; document frequency over all mentions.
+  std::unordered_map<std::string, int32_t> ids;
+  std::vector<std::vector<int32_t>> toks(n);
+  std::vector<int> df;
+  for (size_t i = 0; i < n; ++i) {
+    for (const std::string& t : mentions[i].tokens) {
+      auto [it, added] = ids.emplace(t, static_cast<int32_t>(df.size()));
+      if (added) df.push_back(0);
+      toks[i].push_back(it->second);
+    }
+    std::sort(toks[i].begin(), toks[i].end());
+    toks[i].erase(std::unique(toks[i].begin(), toks[i].end()), toks[i].end());
+    for (int32_t t : toks[i]) ++df[t];
+  }
+  std::vector<double> norm(n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    for (int32_t t : toks[i]) norm[i] += std::pow(Idf(df[t], n), 2);
+    norm[i] = std::sqrt(norm[i]);
+  }
+  // Blocking keys: (block, token) for each dated mention's rarest tokens.
+  struct Posting {
+    int64_t block;
+    int32_t token;
+    uint32_t mention;
+  };
+  std::vector<Posting> postings;
+  std::vector<DayInterval> window(n);
+  for (size_t i = 0; i < n; ++i) {
+    const EventMention& m = mentions[i];
+    if (m.timex.value.empty()) continue;  // undated: placed by cues, never merged
+    window[i] = ModWindow(m.timex);
+    if (!m.timex.interval.bounded()) continue;
+    int64_t span = static_cast<int64_t>(m.timex.interval.end) - m.timex.interval.begin;
+    int64_t year = BlockYear(m.timex.interval.begin);
+    // Coarse anchors (decades, centuries) get blocks of their own per span length.
+    int64_t block = span <= 400 ? year : (span << 20) + year;
+    block = block * 4 + RelationClass(m);
+    std::vector<int32_t> keys = toks[i];
+    std::sort(keys.begin(), keys.end(),
+              [&](int32_t a, int32_t b) { return df[a] != df[b] ? df[a] < df[b] : a < b; });
+    keys.resize(
+        std::min<size_t>(keys.size(), static_cast<size_t>(std::max(1, options.block_keys))));
+    for (int32_t k : keys) postings.push_back({block, k, static_cast<uint32_t>(i)});
+  }
+  std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
+    return std::tie(a.block, a.token, a.mention) < std::tie(b.block, b.token, b.mention);
+  });
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  int64_t last_block = INT64_MIN;
+  for (size_t a = 0; a < postings.size();) {
+    size_t b = a;
+    while (b < postings.size() && postings[b].block == postings[a].block &&
+           postings[b].token == postings[a].token) {
+      ++b;
+    }
+    if (postings[a].block != last_block) {
+      ++st.blocks;
+      last_block = postings[a].block;
+    }
+    if (static_cast<int>(b - a) > options.max_posting) {
+      ++st.skipped_keys;
+    } else {
+      for (size_t x = a; x < b; ++x) {
+        for (size_t y = x + 1; y < b; ++y)
+          pairs.emplace_back(postings[x].mention, postings[y].mention);
+      }
+    }
+    a = b;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  st.candidate_pairs = static_cast<int64_t>(pairs.size());
+
+  struct Scored {
+    double sim;
+    uint32_t a, b;
+  };
+  std::vector<Scored> accepted;
+  for (auto [a, b] : pairs) {
+    if (!window[a].Overlaps(window[b])) continue;
+    if (norm[a] <= 0 || norm[b] <= 0) continue;
+    double dot = 0;
+    const auto& ta = toks[a];
+    const auto& tb = toks[b];
+    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
+      if (ta[i] < tb[j]) {
+        ++i;
+      } else if (tb[j] < ta[i]) {
+        ++j;
+      } else {
+        dot += std::pow(Idf(df[ta[i]], n), 2);
+        ++i;
+        ++j;
+      }
+    }
+    double sim = dot / (norm[a] * norm[b]);
+    if (sim >= options.merge_threshold) accepted.push_back({sim, a, b});
+  }
+  // Strongest links first; ties by index, so the result depends only on the canonical order.
+  std::sort(accepted.begin(), accepted.end(), [](const Scored& x, const Scored& y) {
+    return x.sim != y.sim ? x.sim > y.sim : std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  UnionFind uf(n);
+  std::vector<DayInterval> cluster_window = window;  // intersection of members' windows
+  for (const Scored& s : accepted) {
+    size_t ra = uf.Find(s.a), rb = uf.Find(s.b);
+    if (ra == rb) continue;
+    // Chaining must not join dates that exclude each other (2016-03 ~ 2016 ~ 2016-10).
+    if (!cluster_window[ra].Overlaps(cluster_window[rb])) continue;
+    DayInterval both{std::max(cluster_window[ra].begin, cluster_window[rb].begin),
+                     std::min(cluster_window[ra].end, cluster_window[rb].end)};
+    size_t r = uf.Union(ra, rb);
+    cluster_window[r] = both;
+    ++st.merges;
+  }
+  std::vector<int> cluster(n, -1);
+  std::vector<int> root_id(n, -1);
+  int next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    size_t r = uf.Find(i);
+    if (root_id[r] < 0) root_id[r] = next++;
+    cluster[i] = root_id[r];
+  }
+  return cluster;
+}
+
+}  // namespace tarikh::timeline_internal

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "temporal_graph.h"
+
+// GCC 12 reports a false -Wmaybe-uninitialized inside Boost.Graph's edge iterator (its
+// boost::optional member) when bellman_ford_shortest_paths is inlined; the code is fine.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/bellman_ford_shortest_paths.hpp>
+#include <limits>
+#include <unordered_map>
+
+namespace tarikh::timeline_internal {
+namespace {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                    boost::property<boost::edge_weight_t, int64_t>>;
+constexpr int64_t kInf = std::numeric_limits<int64_t>::max();
+
+}  // namespace
+
+TemporalNetwork::TemporalNetwork(int num_events) : num_events_(num_events) {
+  for (int i = 0; i < num_events; ++i) {
+    AddConstraint(End(i), Start(i), 0, {ConstraintReason::kAnchor, -1});  // start <= end
+  }
+}
+
+void TemporalNetwork::AddConstraint(int u, int v, int64_t weight, ConstraintReason reason) {
+  edges_.push_back({u, v, weight, reason});
+}
+
+void TemporalNetwork::AddRange(int point, int64_t lo, int64_t hi, ConstraintReason reason) {
+  if (lo > -kNoBound) AddConstraint(point, 0, -lo, reason);  // 0 - p <= -lo
+  if (hi < kNoBound) AddConstraint(0, point, hi, reason);    // p - 0 <= hi
+}
+
+void TemporalNetwork::AddBefore(int a, int b, ConstraintReason reason) {
+  AddConstraint(Start(b), End(a), 0, reason);  // end(a) - start(b) <= 0
+}
+
+TemporalNetwork::Solution TemporalNetwork::Solve(int max_repairs) const {
+  const int n = 1 + 2 * num_events_;
+  std::vector<bool> active(edges_.size(), true);
+  Solution sol;
+  for (int attempt = 0;; ++attempt) {
+    Graph g(n);
+    std::vector<size_t> edge_index;
+    for (size_t i = 0; i < edges_.size(); ++i) {
+      if (!active[i]) continue;
+      boost::add_edge(edges_[i].u, edges_[i].v, edges_[i].w, g);
+      edge_index.push_back(i);
+    }
+    auto weight = boost::get(boost::edge_weight, g);
+    std::vector<int64_t> dist(n, kInf);
+    std::vector<Graph::vertex_descriptor> pred(n);
+    for (int i = 0; i < n; ++i) pred[i] = i;
+    dist[0] = 0;
+    bool ok = boost::bellman_ford_shortest_paths(
+        g, n, boost::weight_map(weight).distance_map(dist.data()).predecessor_map(pred.data()));
+    std::vector<int64_t> rdist(n, kInf);
+    if (ok) {
+      // Lower bounds: shortest paths to the origin = shortest paths from it in the graph
+      // with every edge reversed.
+      Graph rg(n);
+      for (size_t i : edge_index) boost::add_edge(edges_[i].v, edges_[i].u, edges_[i].w, rg);
+      std::vector<Graph::vertex_descriptor> rpred(n);
+      for (int i = 0; i < n; ++i) rpred[i] = i;
+      rdist[0] = 0;
+      ok = boost::bellman_ford_shortest_paths(rg, n,
+                                              boost::weight_map(boost::get(boost::edge_weight, rg))
+                                                  .distance_map(rdist.data())
+                                                  .predecessor_map(rpred.data()));
+      if (!ok) {  // cannot happen when the forward pass succeeded; be safe anyway
+        dist = rdist;
+        pred = rpred;
+      }
+    }
+    if (ok) {
+      sol.lower.assign(n, -kNoBound);
+      sol.upper.assign(n, kNoBound);
+      for (int i = 0; i < n; ++i) {
+        if (dist[i] != kInf) sol.upper[i] = std::min(dist[i], kNoBound);
+        if (rdist[i] != kInf) sol.lower[i] = std::max(-rdist[i], -kNoBound);
+      }
+      return sol;
+    }
+    // Find a negative cycle: an edge still relaxable, then walk predecessors n times to be
+    // sure to stand on the cycle, then go round it once.
+    int start = -1;
+    for (size_t k = 0; k < edge_index.size() && start < 0; ++k) {
+      const Edge& e = edges_[edge_index[k]];
+      if (dist[e.u] != kInf && dist[e.u] + e.w < dist[e.v]) {
+        pred[e.v] = e.u;
+        start = e.v;
+      }
+    }
+    std::vector<size_t> cycle;  // indices into edges_
+    if (start >= 0) {
+      // Lightest active edge per (u, v), to name the constraints on the cycle.
+      std::unordered_map<uint64_t, size_t> lightest;
+      for (size_t i : edge_index) {
+        uint64_t key =
+            (static_cast<uint64_t>(edges_[i].u) << 32) | static_cast<uint32_t>(edges_[i].v);
+        auto [it, added] = lightest.emplace(key, i);
+        if (!added && edges_[i].w < edges_[it->second].w) it->second = i;
+      }
+      int x = start;
+      for (int k = 0; k < n; ++k) x = static_cast<int>(pred[x]);
+      int y = x;
+      do {
+        int p = static_cast<int>(pred[y]);
+        // The lightest active edge p → y is the one on the cycle.
+        auto it = lightest.find((static_cast<uint64_t>(p) << 32) | static_cast<uint32_t>(y));
+        size_t best = it == lightest.end() ? edges_.size() : it->second;
+        if (best == edges_.size() || p == y) {
+          cycle.clear();
+          break;
+        }
+        cycle.push_back(best);
+        y = p;
+      } while (y != x && cycle.size() <= static_cast<size_t>(n));
+    }
+    Conflict c;
+    for (size_t i : cycle) c.reasons.push_back(edges_[i].reason);
+    // Drop the weakest statement on the cycle (structural start <= end edges never go).
+    size_t drop = edges_.size();
+    for (size_t i : cycle) {
+      if (edges_[i].reason.mention < 0) continue;
+      if (drop == edges_.size() || edges_[i].reason.kind < edges_[drop].reason.kind) drop = i;
+    }
+    if (attempt >= max_repairs || drop == edges_.size()) {
+      // Give up on relative statements altogether; anchors alone are checked once more.
+      sol.gave_up = true;
+      bool changed = false;
+      for (size_t i = 0; i < edges_.size(); ++i) {
+        if (active[i] && edges_[i].reason.kind != ConstraintReason::kAnchor) {
+          active[i] = false;
+          changed = true;
+        }
+      }
+      if (!cycle.empty()) sol.conflicts.push_back(c);
+      if (!changed) {
+        // Anchors of one event contradict each other: keep only structural edges.
+        for (size_t i = 0; i < edges_.size(); ++i) active[i] = edges_[i].reason.mention < 0;
+      }
+      if (attempt > max_repairs + 2) {
+        sol.lower.assign(n, -kNoBound);
+        sol.upper.assign(n, kNoBound);
+        return sol;
+      }
+      continue;
+    }
+    c.dropped = edges_[drop].reason;
+    active[drop] = false;
+    sol.conflicts.push_back(c);
+  }
+}
+
+}  // namespace tarikh::timeline_internal

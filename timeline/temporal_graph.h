@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Private to timeline/: a simple temporal network over event start/end points, solved with
+// Boost.Graph's Bellman–Ford (tightest bounds, negative cycles = contradictions).
+#ifndef TARIKH_TIMELINE_TEMPORAL_GRAPH_H_
+#define TARIKH_TIMELINE_TEMPORAL_GRAPH_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "anchor.h"
+
+namespace tarikh::timeline_internal {
+
+// Why a constraint exists: the mention that stated it and what kind of statement it was.
+// Lower priority constraints are dropped first when constraints contradict each other.
+struct ConstraintReason {
+  enum Kind { kOrder = 0, kCue = 1, kTense = 2, kAnchor = 3 };
+  Kind kind = kAnchor;
+  int64_t mention = -1;  // index into the caller's mentions, -1 = structural
+};
+
+class TemporalNetwork {
+ public:
+  explicit TemporalNetwork(int num_events);
+
+  int num_events() const { return num_events_; }
+  // Point ids: 0 is the origin (day 0 = 1970-01-01); event i has Start(i) and End(i).
+  static int Start(int event) { return 1 + 2 * event; }
+  static int End(int event) { return 2 + 2 * event; }
+
+  // point_v - point_u <= weight (days).
+  void AddConstraint(int u, int v, int64_t weight, ConstraintReason reason);
+  // lo <= point <= hi (±kNoBound = none).
+  void AddRange(int point, int64_t lo, int64_t hi, ConstraintReason reason);
+  // End(a) <= Start(b).
+  void AddBefore(int a, int b, ConstraintReason reason);
+
+  struct Conflict {
+    std::vector<ConstraintReason> reasons;  // the constraints on the negative cycle
+    ConstraintReason dropped;               // the one removed to go on
+  };
+  struct Solution {
+    std::vector<int64_t> lower, upper;  // per point; ±kNoBound = unbounded
+    std::vector<Conflict> conflicts;
+    bool gave_up = false;  // too many conflicts: all cue and tense constraints were dropped
+  };
+  // Tightest bounds of every point. Contradictions are reported and resolved by dropping
+  // the lowest-priority constraint of each negative cycle (at most max_repairs times).
+  Solution Solve(int max_repairs = 64) const;
+
+ private:
+  struct Edge {
+    int u, v;
+    int64_t w;
+    ConstraintReason reason;
+  };
+  int num_events_;
+  std::vector<Edge> edges_;
+};
+
+}  // namespace tarikh::timeline_internal
+
+#endif  // TARIKH_TIMELINE_TEMPORAL_GRAPH_H_

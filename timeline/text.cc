@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+#include "text.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace tarikh::timeline_internal {
+namespace {
+
+// Splits the data file `name` into rows of tab-separated fields, skipping comments and
+// blank lines.
+std::vector<std::vector<std::string>> ReadRows(std::string_view name) {
+  std::vector<std::vector<std::string>> rows;
+  std::string_view data = TimelineDataFile(name);
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> fields;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      fields.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+std::u32string FoldUtf8(std::string_view s) { return Fold(DecodeUtf8(s)); }
+
+bool StartsWith(const std::u32string& s, const std::u32string& p) {
+  return s.size() >= p.size() && std::equal(p.begin(), p.end(), s.begin());
+}
+bool EndsWith(const std::u32string& s, const std::u32string& p) {
+  return s.size() >= p.size() && std::equal(p.rbegin(), p.rend(), s.rbegin());
+}
+
+}  // namespace
+
+std::u32string DecodeUtf8(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    size_t len;
+    if (c < 0x80) {
+      cp = c;
+      len = 1;
+    } else if ((c & 0xE0) == 0xC0) {
+      cp = c & 0x1F;
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0) {
+      cp = c & 0x0F;
+      len = 3;
+    } else {
+      cp = c & 0x07;
+      len = 4;
+    }
+    if (i + len > text.size()) len = text.size() - i;  // defensive: truncated sequence
+    for (size_t k = 1; k < len; ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string EncodeUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 2);
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  // Tatweel and combining marks (harakat) stay inside the word they decorate.
+  if (c == 0x0640) return true;
+  int8_t type = u_charType(static_cast<UChar32>(c));
+  return u_isalnum(static_cast<UChar32>(c)) || type == U_NON_SPACING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
+}
+
+bool IsClauseDelimiter(char32_t c) {
+  switch (c) {
+    case U',':
+    case U';':
+    case U':':
+    case 0x060C:  // Arabic comma
+    case 0x061B:  // Arabic semicolon
+    case 0x2013:  // en dash
+    case 0x2014:  // em dash
+    case U'.':
+    case U'!':
+    case U'?':
+    case 0x061F:  // Arabic question mark
+    case 0x06D4:  // Arabic full stop
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t end) {
+  std::vector<Word> words;
+  int64_t i = begin;
+  while (i < end) {
+    while (i < end && !IsWordChar(text[i])) ++i;
+    if (i >= end) break;
+    int64_t b = i;
+    while (i < end && IsWordChar(text[i])) ++i;
+    words.push_back({b, i});
+  }
+  return words;
+}
+
+std::u32string Fold(std::u32string_view word) {
+  std::u32string out;
+  out.reserve(word.size());
+  for (char32_t c : word) {
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
+    switch (c) {
+      case 0x0623:  // أ
+      case 0x0625:  // إ
+      case 0x0622:  // آ
+      case 0x0671:  // ٱ
+        c = 0x0627;
+        break;
+      case 0x0649:  // ى
+        c = 0x064A;
+        break;
+      case 0x0629:  // ة
+        c = 0x0647;
+        break;
+      case 0x0624:  // ؤ
+        c = 0x0648;
+        break;
+      case 0x0626:  // ئ
+        c = 0x064A;
+        break;
+      default:
+        if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
+        if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
+        if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
+        break;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+Lexicon::Lexicon() {
+  for (const auto& row : ReadRows("stopwords.tsv")) stopwords_.insert(FoldUtf8(row[0]));
+  for (const auto& row : ReadRows("clitics.tsv")) {
+    if (row.size() < 3) continue;
+    Affix a{FoldUtf8(row[1]), static_cast<size_t>(std::max(1, std::atoi(row[2].c_str())))};
+    (row[0] == "prefix" ? prefixes_ : suffixes_).push_back(std::move(a));
+  }
+  auto longest_first = [](const Affix& a, const Affix& b) {
+    return a.text.size() != b.text.size() ? a.text.size() > b.text.size() : a.text < b.text;
+  };
+  std::stable_sort(prefixes_.begin(), prefixes_.end(), longest_first);
+  std::stable_sort(suffixes_.begin(), suffixes_.end(), longest_first);
+  for (const auto& row : ReadRows("future.tsv")) {
+    if (row.size() < 2) continue;
+    std::u32string t = FoldUtf8(row[1]);
+    if (row[0] == "word") future_words_.insert(t);
+    if (row[0] == "prefix") future_prefixes_.push_back(t);
+    if (row[0] == "not") future_not_.push_back(t);
+  }
+  for (const auto& row : ReadRows("signals.tsv")) {
+    if (row.size() < 3) continue;
+    Signal s;
+    std::u32string phrase = DecodeUtf8(row[0]);
+    for (const Word& w : SplitWords(phrase, 0, static_cast<int64_t>(phrase.size()))) {
+      s.words.push_back(Fold(std::u32string_view(phrase).substr(w.begin, w.end - w.begin)));
+    }
+    if (s.words.empty()) continue;
+    s.kind = row[1];
+    s.scope = row[2] == "event" ? SignalScope::kEvent : SignalScope::kTimex;
+    signals_.push_back(std::move(s));
+  }
+  // Longest phrases first so "بعد ذلك" wins over "بعد".
+  std::stable_sort(signals_.begin(), signals_.end(), [](const Signal& a, const Signal& b) {
+    return a.words.size() > b.words.size();
+  });
+}
+
+const Lexicon& Lexicon::Get() {
+  static const Lexicon* lexicon = new Lexicon();
+  return *lexicon;
+}
+
+bool Lexicon::IsStopword(const std::u32string& folded) const {
+  if (stopwords_.count(folded)) return true;
+  for (const Affix& p : prefixes_) {
+    if (p.text.size() <= 2 && folded.size() > p.text.size() && StartsWith(folded, p.text) &&
+        stopwords_.count(folded.substr(p.text.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::u32string Lexicon::Stem(const std::u32string& folded) const {
+  std::u32string s = folded;
+  for (const Affix& p : prefixes_) {
+    if (StartsWith(s, p.text) && s.size() - p.text.size() >= p.min_stem) {
+      s.erase(0, p.text.size());
+      break;
+    }
+  }
+  for (const Affix& x : suffixes_) {
+    if (EndsWith(s, x.text) && s.size() - x.text.size() >= x.min_stem) {
+      s.erase(s.size() - x.text.size());
+      break;
+    }
+  }
+  return s;
+}
+
+std::u32string Lexicon::StripConjunction(const std::u32string& folded) const {
+  if (folded.size() > 2 && (folded[0] == 0x0648 || folded[0] == 0x0641)) return folded.substr(1);
+  return folded;
+}
+
+bool Lexicon::IsFutureMarker(const std::u32string& folded) const {
+  if (future_words_.count(folded)) return true;
+  std::u32string w = StripConjunction(folded);
+  if (future_words_.count(w)) return true;
+  for (const std::u32string& p : future_prefixes_) {
+    if (!StartsWith(w, p) || w.size() < p.size() + 3) continue;
+    for (const std::u32string& n : future_not_) {
+      if (StartsWith(w, n)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace tarikh::timeline_internal

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// Private to timeline/: code-point text, words, Arabic folding and light stemming for the
+// merging tokens, and the word lists compiled in from data/*.tsv.
+#ifndef TARIKH_TIMELINE_TEXT_H_
+#define TARIKH_TIMELINE_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace tarikh::timeline_internal {
+
+// Defined in the generated timeline_data.cc: the text of data/<name>, empty if unknown.
+std::string_view TimelineDataFile(std::string_view name);
+
+// REQUIRES: valid UTF-8 (callers validate first).
+std::u32string DecodeUtf8(std::string_view text);
+std::string EncodeUtf8(std::u32string_view text);
+
+bool IsWordChar(char32_t c);
+// Ends a clause inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.
+bool IsClauseDelimiter(char32_t c);
+
+// A word: a maximal run of word characters, [begin, end) in code points.
+struct Word {
+  int64_t begin = 0;
+  int64_t end = 0;
+};
+// Words of text[begin, end).
+std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t end);
+
+// Folds a word for comparison: harakat, tatweel and the dagger alef removed, أ إ آ ٱ → ا,
+// ى → ي, ة → ه, ؤ → و, ئ → ي, Arabic-Indic digits → ASCII.
+std::u32string Fold(std::u32string_view word);
+
+enum class SignalScope { kTimex, kEvent };
+struct Signal {
+  std::vector<std::u32string> words;  // folded
+  std::string kind;                   // "before", "after", "since", "until", "during", "then"
+  SignalScope scope = SignalScope::kTimex;
+};
+
+class Lexicon {
+ public:
+  // The compiled-in lists, parsed once (thread-safe static initialization).
+  static const Lexicon& Get();
+
+  // `folded` with or without one proclitic is a function word.
+  bool IsStopword(const std::u32string& folded) const;
+  // Folded word → merging token: one proclitic and one suffix removed when a long enough
+  // stem remains.
+  std::u32string Stem(const std::u32string& folded) const;
+  // Removes a leading و or ف (conjunctions) when at least two letters remain.
+  std::u32string StripConjunction(const std::u32string& folded) const;
+  bool IsFutureMarker(const std::u32string& folded) const;
+  const std::vector<Signal>& signals() const { return signals_; }
+
+ private:
+  Lexicon();
+  struct Affix {
+    std::u32string text;
+    size_t min_stem = 3;
+  };
+  std::unordered_set<std::u32string> stopwords_;
+  std::vector<Affix> prefixes_;  // longest first
+  std::vector<Affix> suffixes_;  // longest first
+  std::unordered_set<std::u32string> future_words_;
+  std::vector<std::u32string> future_prefixes_;
+  std::vector<std::u32string> future_not_;
+  std::vector<Signal> signals_;
+};
+
+}  // namespace tarikh::timeline_internal
+
+#endif  // TARIKH_TIMELINE_TEXT_H_
