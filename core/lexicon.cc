@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+#include <deque>
+
+#include "text_fold.h"
+
+namespace tarikh::internal {
+
+uint64_t Lexicon::Hash(std::string_view s) {
+  // FNV-1a over the folded bytes, then a final mix: tokens are short, so this is cheap.
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  h ^= h >> 29;
+  return h;
+}
+
+Lexicon::Lexicon() {
+  struct Pending {
+    std::vector<std::string> words;
+    const lex::Row* row;
+  };
+  std::vector<Pending> pending;
+  pending.reserve(lex::kRowCount);
+  FoldedText ft;
+  for (const lex::Row& row : lex::kRows) {
+    Pending p{{}, &row};
+    if (!FoldAndTokenize(row.surface, 0, &ft).ok()) continue;
+    for (const RawToken& t : ft.tokens) {
+      p.words.emplace_back(ft.folded, t.fold_begin, t.fold_end - t.fold_begin);
+    }
+    if (!p.words.empty()) pending.push_back(std::move(p));
+  }
+  // Group by first word; within a group, longer entries first (longest match wins).
+  std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+    if (a.words[0] != b.words[0]) return a.words[0] < b.words[0];
+    return a.words.size() > b.words.size();
+  });
+  size_t total_words = 0;
+  for (const Pending& p : pending) total_words += p.words.size();
+  pool_.reserve(total_words);
+  words_.reserve(total_words);
+  entries_.reserve(pending.size());
+  for (const Pending& p : pending) {
+    LexEntry e;
+    e.cls = p.row->cls;
+    e.value = p.row->value;
+    e.attr = p.row->attr;
+    int v = 0;
+    const char* end = e.value.data() + e.value.size();
+    if (std::from_chars(e.value.data(), end, v).ptr == end) e.ival = v;
+    e.nwords = static_cast<uint16_t>(p.words.size());
+    e.words = static_cast<uint32_t>(words_.size());
+    e.row = p.row;
+    for (const std::string& w : p.words) {
+      pool_.push_back(w);
+      words_.push_back(pool_.back());
+    }
+    if (groups_.empty() || groups_.back().key != words_[e.words]) {
+      LexGroup g;
+      g.key = words_[e.words];
+      g.first = static_cast<uint32_t>(entries_.size());
+      groups_.push_back(g);
+    }
+    LexGroup& g = groups_.back();
+    ++g.count;
+    if (e.nwords == 1) {
+      g.single_mask |= Bit(e.cls);
+    } else {
+      g.has_multi = true;
+    }
+    entries_.push_back(e);
+  }
+  size_t cap = 16;
+  while (cap < groups_.size() * 3) cap <<= 1;
+  slots_.assign(cap, 0);
+  mask_ = cap - 1;
+  for (uint32_t gi = 0; gi < groups_.size(); ++gi) {
+    uint64_t h = Hash(groups_[gi].key) & mask_;
+    while (slots_[h] != 0) h = (h + 1) & mask_;
+    slots_[h] = gi + 1;
+  }
+}
+
+const LexGroup* Lexicon::Find(std::string_view word) const {
+  uint64_t h = Hash(word) & mask_;
+  while (uint32_t s = slots_[h]) {
+    const LexGroup& g = groups_[s - 1];
+    if (g.key == word) return &g;
+    h = (h + 1) & mask_;
+  }
+  return nullptr;
+}
+
+}  // namespace tarikh::internal

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: MIT
+#include "resolve.h"
+
+#include <unicode/calendar.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace tarikh::internal {
+namespace {
+
+constexpr double kMsPerDay = 86400000.0;
+
+// ICU's Umm al-Qura calendar. Kept behind these three functions so the project's Hijri module
+// (core/hijri.*) can replace them without touching the tagger.
+std::unique_ptr<icu::Calendar> NewHijriCalendar() {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), st));
+  if (U_FAILURE(st)) return nullptr;
+  return cal;
+}
+
+std::string Fmt(const char* f, int a, int b = 0, int c = 0) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, f, a, b, c);
+  return buf;
+}
+
+int FloorDiv(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
+// ISO week of a day number: year and week.
+void IsoWeek(int32_t dn, int* wyear, int* week) {
+  const int wd = IsoWeekday(dn);
+  const int32_t thursday = dn - (wd - 1) + 3;
+  int y, m, d;
+  CivilFromDayNumber(thursday, &y, &m, &d);
+  *wyear = y;
+  *week = (thursday - DayNumber(y, 1, 1)) / 7 + 1;
+}
+
+int32_t IsoWeekMonday(int wyear, int week) {
+  const int32_t jan4 = DayNumber(wyear, 1, 4);
+  return jan4 - (IsoWeekday(jan4) - 1) + (week - 1) * 7;
+}
+
+void SetDay(int32_t dn, Timex* out) {
+  out->value = FormatDayNumber(dn);
+  out->granularity = Granularity::kDay;
+  out->interval = {dn, dn + 1};
+}
+
+void SetMonth(int y, int m, Timex* out) {
+  out->value = Fmt("%04d-%02d", y, m);
+  out->granularity = Granularity::kMonth;
+  out->interval = {DayNumber(y, m, 1), DayNumber(y, m, 1) + DaysInMonth(y, m)};
+}
+
+void SetYear(int y, Timex* out) {
+  out->value = Fmt("%04d", y);
+  out->granularity = Granularity::kYear;
+  out->interval = {DayNumber(y, 1, 1), DayNumber(y + 1, 1, 1)};
+}
+
+// The Gregorian month holding most days of Hijri month (hy, hm).
+bool HijriMonthMajority(int hy, int hm, int* y, int* m) {
+  auto start = HijriToDayNumber(hy, hm, 1);
+  if (!start) return false;
+  const int len = HijriMonthLength(hy, hm);
+  int d;
+  CivilFromDayNumber(*start + len / 2, y, m, &d);
+  return true;
+}
+
+}  // namespace
+
+std::optional<int32_t> HijriToDayNumber(int hyear, int hmonth, int hday) {
+  if (hmonth < 1 || hmonth > 12 || hday < 1 || hday > 30 || hyear < 1 || hyear > 2000) {
+    return std::nullopt;
+  }
+  auto cal = NewHijriCalendar();
+  if (!cal) return std::nullopt;
+  UErrorCode st = U_ZERO_ERROR;
+  cal->clear();
+  cal->set(UCAL_EXTENDED_YEAR, hyear);
+  cal->set(UCAL_MONTH, hmonth - 1);
+  cal->set(UCAL_DATE, 1);
+  const int len = cal->getActualMaximum(UCAL_DATE, st);
+  if (U_FAILURE(st) || hday > len) return std::nullopt;
+  cal->set(UCAL_DATE, hday);
+  const UDate t = cal->getTime(st);
+  if (U_FAILURE(st)) return std::nullopt;
+  return static_cast<int32_t>(t / kMsPerDay + (t >= 0 ? 0.5 : -0.5));
+}
+
+bool DayNumberToHijri(int32_t day_number, int* hyear, int* hmonth, int* hday) {
+  auto cal = NewHijriCalendar();
+  if (!cal) return false;
+  UErrorCode st = U_ZERO_ERROR;
+  cal->setTime(static_cast<UDate>(day_number) * kMsPerDay + kMsPerDay / 2, st);
+  *hyear = cal->get(UCAL_EXTENDED_YEAR, st);
+  *hmonth = cal->get(UCAL_MONTH, st) + 1;
+  *hday = cal->get(UCAL_DATE, st);
+  return U_SUCCESS(st);
+}
+
+int HijriMonthLength(int hyear, int hmonth) {
+  auto a = HijriToDayNumber(hyear, hmonth, 1);
+  auto b =
+      hmonth == 12 ? HijriToDayNumber(hyear + 1, 1, 1) : HijriToDayNumber(hyear, hmonth + 1, 1);
+  return a && b ? *b - *a : 30;
+}
+
+bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
+  const Dct& dct = ctx.dct;
+  const int32_t today = DayNumber(dct);
+  const bool future = ctx.future;
+  out->type = p.type;
+  out->mod = p.mod;
+  out->granularity = Granularity::kNone;
+  out->interval = DayInterval{};
+  out->temporal_function = false;
+  out->anchor = -1;
+
+  if (!p.literal.empty()) {
+    out->value = p.literal;
+    if (p.literal == "PRESENT_REF") {
+      out->interval = {today, today + 1};
+      out->temporal_function = true;
+    } else if (p.literal == "PAST_REF") {
+      out->interval = {DayInterval::kMinusInfinity, today + 1};
+      out->temporal_function = true;
+    } else if (p.literal == "FUTURE_REF") {
+      out->interval = {today, DayInterval::kPlusInfinity};
+      out->temporal_function = true;
+    }
+    return true;
+  }
+
+  // --- Relative to an anchor (DCT or the last mentioned time) ---
+  if (p.unit != Granularity::kNone) {
+    const Anchor* a = p.anaphoric && ctx.anchor && ctx.anchor->set ? ctx.anchor : nullptr;
+    out->temporal_function = true;
+    if (a && a->granularity < p.unit) {
+      // The antecedent is coarser than the unit ("اليوم التالي" after "العام 1913"): the
+      // best we can say is the antecedent itself.
+      out->value = a->value;
+      out->granularity = a->granularity;
+      out->interval = {a->begin, a->end};
+      return true;
+    }
+    const int by = a ? a->year : dct.year;
+    const int bm = a ? a->month : dct.month;
+    const int32_t bday = a ? (a->granularity >= Granularity::kDay ? a->begin : a->begin) : today;
+    switch (p.unit) {
+      case Granularity::kCentury: {
+        const int c = FloorDiv(by, 100) + p.offset;
+        out->value = Fmt("%02d", c);
+        out->granularity = Granularity::kCentury;
+        out->interval = {DayNumber(c * 100, 1, 1), DayNumber(c * 100 + 100, 1, 1)};
+        break;
+      }
+      case Granularity::kDecade: {
+        const int d = FloorDiv(by, 10) + p.offset;
+        out->value = Fmt("%03d", d);
+        out->granularity = Granularity::kDecade;
+        out->interval = {DayNumber(d * 10, 1, 1), DayNumber(d * 10 + 10, 1, 1)};
+        break;
+      }
+      case Granularity::kYear:
+        SetYear(by + p.offset, out);
+        break;
+      case Granularity::kQuarter: {
+        const int q0 = by * 4 + (bm - 1) / 3 + p.offset;
+        const int y = FloorDiv(q0, 4), q = q0 - y * 4;
+        out->value = Fmt("%04d-Q%d", y, q + 1);
+        out->granularity = Granularity::kQuarter;
+        out->interval = {DayNumber(y, q * 3 + 1, 1),
+                         q == 3 ? DayNumber(y + 1, 1, 1) : DayNumber(y, q * 3 + 4, 1)};
+        break;
+      }
+      case Granularity::kSeason: {
+        // Season of the anchor, shifted. WI of year Y = Dec Y .. Feb Y+1.
+        int s = (bm % 12) / 3;  // 0 WI(Dec-Feb) 1 SP 2 SU 3 FA
+        int y = bm <= 2 ? by - 1 : by;
+        int idx = y * 4 + s + p.offset;
+        if (p.season != kUnset) {
+          const int want = (p.season + 1) % 4;  // SP=1, SU=2, FA=3, WI=0 in this numbering
+          int base = y * 4 + s;
+          if (p.offset < 0) {
+            idx = base - 1;
+            while (((idx % 4) + 4) % 4 != want) --idx;
+          } else if (p.offset > 0) {
+            idx = base + 1;
+            while (((idx % 4) + 4) % 4 != want) ++idx;
+          } else {
+            idx = base;
+            while (((idx % 4) + 4) % 4 != want) ++idx;
+          }
+        }
+        y = FloorDiv(idx, 4);
+        s = idx - y * 4;
+        static constexpr const char* kS[] = {"WI", "SP", "SU", "FA"};
+        out->value = Fmt("%04d-", y) + kS[s];
+        out->granularity = Granularity::kSeason;
+        const int m0 = s == 0 ? 12 : s * 3;
+        const int32_t b = DayNumber(y, m0, 1);
+        out->interval = {b, b + 91};
+        break;
+      }
+      case Granularity::kMonth: {
+        const int m0 = by * 12 + (bm - 1) + p.offset;
+        const int y = FloorDiv(m0, 12), m = m0 - y * 12 + 1;
+        if (p.day != kUnset) {
+          if (!IsValidDate(y, m, p.day)) return false;
+          SetDay(DayNumber(y, m, p.day), out);
+        } else {
+          SetMonth(y, m, out);
+        }
+        break;
+      }
+      case Granularity::kWeek: {
+        int wy, w;
+        IsoWeek(bday, &wy, &w);
+        const int32_t monday = IsoWeekMonday(wy, w) + 7 * p.offset;
+        if (p.weekday != kUnset) {
+          SetDay(monday + p.weekday - 1, out);
+          break;
+        }
+        IsoWeek(monday, &wy, &w);
+        out->value = Fmt("%04d-W%02d", wy, w) + (p.weekend ? "-WE" : "");
+        out->granularity = Granularity::kWeek;
+        out->interval =
+            p.weekend ? DayInterval{monday + 5, monday + 7} : DayInterval{monday, monday + 7};
+        break;
+      }
+      case Granularity::kDay:
+      default:
+        SetDay(bday + p.offset, out);
+        break;
+    }
+  } else if (p.century != kUnset) {
+    out->value = Fmt("%02d", p.century);
+    out->granularity = Granularity::kCentury;
+    out->interval = {DayNumber(p.century * 100, 1, 1), DayNumber(p.century * 100 + 100, 1, 1)};
+  } else if (p.decade != kUnset) {
+    out->value = Fmt("%03d", p.decade);
+    out->granularity = Granularity::kDecade;
+    out->interval = {DayNumber(p.decade * 10, 1, 1), DayNumber(p.decade * 10 + 10, 1, 1)};
+  } else if (p.hmonth != kUnset || p.hyear != kUnset) {
+    // Hijri fields.
+    int hy = p.hyear;
+    if (p.hmonth == kUnset) {
+      // A Hijri year: the Gregorian year holding most of it.
+      auto start = HijriToDayNumber(hy, 1, 1);
+      if (!start) return false;
+      int y, m, d;
+      CivilFromDayNumber(*start + 177, &y, &m, &d);
+      SetYear(y, out);
+    } else {
+      if (hy == kUnset) {
+        int cy, cm, cd;
+        if (!DayNumberToHijri(today, &cy, &cm, &cd)) return false;
+        const int want_day = p.hday == kUnset ? 1 : p.hday;
+        const bool after = p.hmonth > cm || (p.hmonth == cm && want_day > cd);
+        const bool before = p.hmonth < cm || (p.hmonth == cm && want_day < cd);
+        hy = cy;
+        Dir dir = p.dir == Dir::kByTense ? (future ? Dir::kFuture : Dir::kPast) : p.dir;
+        if (dir == Dir::kPast && after) hy = cy - 1;
+        if (dir == Dir::kFuture && before) hy = cy + 1;
+        out->temporal_function = true;
+      }
+      if (p.hday != kUnset) {
+        auto dn = HijriToDayNumber(hy, p.hmonth, p.hday);
+        if (!dn) return false;
+        SetDay(*dn, out);
+      } else {
+        int y, m;
+        if (!HijriMonthMajority(hy, p.hmonth, &y, &m)) return false;
+        SetMonth(y, m, out);
+      }
+    }
+  } else if (p.year != kUnset) {
+    const int y = p.year;
+    if (p.month != kUnset) {
+      if (p.day != kUnset) {
+        if (!IsValidDate(y, p.month, p.day)) return false;
+        SetDay(DayNumber(y, p.month, p.day), out);
+      } else {
+        SetMonth(y, p.month, out);
+      }
+    } else if (p.season != kUnset) {
+      static constexpr const char* kS[] = {"SP", "SU", "FA", "WI"};
+      out->value = Fmt("%04d-", y) + kS[p.season];
+      out->granularity = Granularity::kSeason;
+      const int m0 = p.season == 3 ? 12 : 3 + 3 * p.season;
+      const int32_t b = DayNumber(y, m0, 1);
+      out->interval = {b, b + 91};
+    } else {
+      SetYear(y, out);
+    }
+  } else if (p.month != kUnset) {
+    // A month (and maybe a day) without a year.
+    const int m = p.month, d = p.day == kUnset ? 0 : p.day;
+    const int cur = dct.month * 100 + (p.day == kUnset ? 0 : dct.day);
+    const int want = m * 100 + d;
+    Dir dir = p.dir == Dir::kByTense ? (future ? Dir::kFuture : Dir::kPast) : p.dir;
+    int y = dct.year;
+    if (dir == Dir::kPast) {
+      // الماضي: strictly before the DCT's month; bare past: on or before.
+      if (p.dir == Dir::kPast ? want >= cur : want > cur) y = dct.year - 1;
+    } else if (dir == Dir::kFuture) {
+      if (p.dir == Dir::kFuture ? want <= cur : want < cur) y = dct.year + 1;
+    }
+    out->temporal_function = true;
+    if (p.day != kUnset) {
+      if (p.day > 31 || (m == 2 && p.day > 29) || p.day > DaysInMonth(2000, m)) return false;
+      if (!IsValidDate(y, m, p.day)) return false;
+      SetDay(DayNumber(y, m, p.day), out);
+    } else {
+      SetMonth(y, m, out);
+    }
+  } else if (p.weekday != kUnset) {
+    const int wd = IsoWeekday(today);
+    Dir dir = p.dir == Dir::kByTense ? (future ? Dir::kFuture : Dir::kPast) : p.dir;
+    int32_t dn;
+    if (dir == Dir::kFuture) {
+      int delta = (p.weekday - wd + 7) % 7;
+      if (p.dir == Dir::kFuture && delta == 0) delta = 7;
+      dn = today + delta;
+    } else if (dir == Dir::kCurrent) {
+      dn = today + (p.weekday - wd);
+    } else {
+      int delta = (wd - p.weekday + 7) % 7;
+      if (p.dir == Dir::kPast && delta == 0) delta = 7;
+      dn = today - delta;
+    }
+    out->temporal_function = true;
+    SetDay(dn, out);
+  } else if (p.season != kUnset) {
+    static constexpr const char* kS[] = {"SP", "SU", "FA", "WI"};
+    out->value = std::string("XXXX-") + kS[p.season];
+  } else if (p.hour != kUnset || p.pod != kUnset || p.unknown_day) {
+    out->value = "XXXX-XX-XX";
+  } else {
+    return false;
+  }
+
+  // --- Time of day on top of the date ---
+  if (p.hour != kUnset || p.pod != kUnset) {
+    out->type = TimexType::kTime;
+    if (p.unknown_day || out->value.empty()) out->value = "XXXX-XX-XX";
+    if (out->granularity != Granularity::kDay && out->value != "XXXX-XX-XX") {
+      // A time needs a day; a coarser date means we do not know it.
+      out->value = "XXXX-XX-XX";
+      out->interval = DayInterval{};
+    }
+    if (p.hour != kUnset) {
+      out->value += Fmt("T%02d:%02d", p.hour, p.minute == kUnset ? 0 : p.minute);
+      out->granularity = p.minute == kUnset ? Granularity::kHour : Granularity::kMinute;
+    } else {
+      out->value += std::string("T") + kPodCodes[p.pod];
+      out->granularity = Granularity::kPartOfDay;
+    }
+  }
+  return true;
+}
+
+}  // namespace tarikh::internal
