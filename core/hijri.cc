@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <iterator>
 #include <memory>
 #include <new>
@@ -93,7 +94,9 @@ Status OutOfRange(int year) {
 }
 
 std::string HijriString(int year, int month, int day) {
-  return std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
 }
 
 Status ImpossibleDate(int year, int month, int day, HijriCalendar calendar, const char* why) {
