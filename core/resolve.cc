@@ -5,7 +5,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 namespace tarikh::internal {
@@ -308,7 +310,15 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
     const int want = m * 100 + d;
     Dir dir = p.dir == Dir::kByTense ? (future ? Dir::kFuture : Dir::kPast) : p.dir;
     int y = dct.year;
-    if (dir == Dir::kPast) {
+    if (dir == Dir::kNone && p.day != kUnset) {
+      // No cue at all (a holiday): the occurrence closest to the DCT.
+      int32_t best_dist = INT32_MAX;
+      for (int cy = dct.year - 1; cy <= dct.year + 1; ++cy) {
+        if (!IsValidDate(cy, m, p.day)) continue;
+        const int32_t dist = std::abs(DayNumber(cy, m, p.day) - today);
+        if (dist < best_dist) best_dist = dist, y = cy;
+      }
+    } else if (dir == Dir::kPast) {
       // الماضي: strictly before the DCT's month; bare past: on or before.
       if (p.dir == Dir::kPast ? want >= cur : want > cur) y = dct.year - 1;
     } else if (dir == Dir::kFuture) {

@@ -39,8 +39,9 @@ struct Partial {
   Granularity unit = Granularity::kNone;
   int offset = 0;
   bool anaphoric = false;
-  Dir dir = Dir::kNone;      // which occurrence of a month/weekday/day without a year
-  bool unknown_day = false;  // a clock time with no day: XXXX-XX-XXThh:mm
+  Dir dir = Dir::kNone;       // which occurrence of a month/weekday/day without a year
+  bool unknown_day = false;   // a clock time with no day: XXXX-XX-XXThh:mm
+  bool anchor_value = false;  // "ذلك الوقت": the antecedent's value, else PAST_REF
 };
 
 inline constexpr const char* kPodCodes[] = {"MO", "MI", "AF", "EV", "NI", "DT"};

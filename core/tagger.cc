@@ -94,8 +94,8 @@ struct Match {
 
 class Recognizer {
  public:
-  Recognizer(const Lexicon& lex, const FoldedText& ft, std::string_view text)
-      : lex_(lex), ft_(ft), text_(text) {}
+  Recognizer(const Lexicon& lex, const FoldedText& ft, std::string_view text, int dct_year)
+      : lex_(lex), ft_(ft), text_(text), dct_year_(dct_year) {}
 
   void BuildTokens();
   // Recognizes and resolves everything; appends to out.
@@ -178,6 +178,7 @@ class Recognizer {
   const Lexicon& lex_;
   const FoldedText& ft_;
   std::string_view text_;
+  int dct_year_;
   std::vector<Tok> toks_;
   std::string scratch_;
 };
@@ -210,7 +211,7 @@ void Recognizer::BuildTokens() {
         std::string_view s = t.full;
         bool wa = false;
         if (StartsWith(s, kWaw) || StartsWith(s, kFa)) {
-          if (const LexGroup* g = lex_.Find(s.substr(2))) {
+          if (const LexGroup* g = s.size() >= 8 ? lex_.Find(s.substr(2)) : nullptr) {
             t.g = g;
             cut = 2;
             wa = true;
@@ -234,7 +235,8 @@ void Recognizer::BuildTokens() {
               t.ob = ft_.to_orig[fb];
             }
           }
-          if (!t.g && (StartsWith(s, kBa) || StartsWith(s, kLam) || StartsWith(s, kKaf))) {
+          if (!t.g && s.size() >= 8 &&
+              (StartsWith(s, kBa) || StartsWith(s, kLam) || StartsWith(s, kKaf))) {
             if (const LexGroup* g = lex_.Find(s.substr(2))) {
               t.g = g;
               cut += 2;
@@ -443,7 +445,7 @@ size_t Recognizer::DayMonth(size_t i, Partial* p) const {
   if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
     // "5 من الشهر الجاري", "في العشرين من الشهر الماضي".
     if (const LexEntry* r = E(j + 1, Cls::kRel);
-        r && r->attr == "dct" && toks_[j].stem != toks_[j].full) {
+        r && r->attr == "dct" && StartsWith(toks_[j].stem, kAl)) {
       p->unit = Granularity::kMonth;
       p->offset = r->ival;
       p->day = day;
@@ -611,6 +613,21 @@ size_t Recognizer::UnitRel(size_t i, Partial* p) const {
   size_t j = i;
   const LexEntry* dem = E(j, Cls::kDem);
   if (dem) ++j;
+  if (dem && dem->value == "that" && Has(j, Cls::kTimeword)) {
+    p->anchor_value = true;  // "ذلك الوقت", "ذلك الحين"
+    return j + 1;
+  }
+  if (dem) {
+    // "هذا الصباح", "ذاك المساء": a part of an unknown day.
+    if (const LexEntry* pod = E(j, Cls::kPod); pod && pod->attr == "def") {
+      for (int k = 0; k < 6; ++k) {
+        if (pod->value == internal::kPodCodes[k]) p->pod = k;
+      }
+      p->type = TimexType::kTime;
+      p->unknown_day = true;
+      return j + 1;
+    }
+  }
   const LexEntry* u = E(j, Cls::kUnit);
   if (!u || u->attr != "sg" || !StartsWith(toks_[j].stem, kAl)) return 0;
   Granularity g;
@@ -704,8 +721,11 @@ size_t Recognizer::YearExpr(size_t i, Partial* p) const {
       if (pv.kind == TokKind::kWord && pv.wa && !pv.g && pv.full.size() == 2) cue = true;  // و2014
       if (IsPunct(i - 1, '-') || IsPunct(i - 1, ','))
         cue = i >= 2 && IsDigits(i - 2) && toks_[i - 2].ndig == 4;
+      if (pv.full == kWaw && i >= 2 && IsDigits(i - 2) && toks_[i - 2].ndig == 4) cue = true;
       if (Has(i - 1, Cls::kNamehead)) return 0;
     }
+    // Otherwise a plausible recent year that is not a count ("1500 مقاتل" is caught by Year).
+    if (!cue && y >= 1800 && y <= dct_year_ + 5 && !(e < n() && Has(e, Cls::kUnit))) cue = true;
     if (!cue && (i == 0 || toks_[i].break_before)) cue = false;
     if (cue && y >= 1000 && y <= 2100) {
       if (hijri)
@@ -1042,7 +1062,7 @@ size_t Recognizer::HolidayExpr(size_t i, Partial* p) const {
   if (v[0] == 'G') {
     p->month = mm;
     p->day = dd;
-    p->dir = Dir::kByTense;
+    p->dir = Dir::kNone;  // the occurrence closest to the DCT
     if (size_t e = Year(j, &y, &hijri, false); e && IsDigits(j) && !hijri) {
       p->year = y;
       return e;
@@ -1171,7 +1191,10 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   int64_t count = -1;
   bool vague = false;
   size_t k = j;
-  if (size_t e = Number(j, &count)) {
+  if (const LexEntry* vg = E(j, Cls::kVague); vg && vg->attr == "pre") {
+    vague = true;
+    k = j + 1;
+  } else if (size_t e = Number(j, &count)) {
     k = e;
     // "الـ24 ساعة"
   } else if (j < n() && toks_[j].full == kAl && IsDigits(j + 1)) {
@@ -1203,6 +1226,12 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
       if (i == 0 || !(Has(i - 1, Cls::kPrep))) return 0;
     }
     count = 1;
+  } else if (vague) {
+    if (a != "pl") return 0;
+  } else if (a == "sg" && !def && (mod != TimexMod::kNone)) {
+    count = 1;  // "أكثر من عام"
+  } else if (a == "sg" && def && i > 0 && PrepIs(i - 1, "over") && !Has(e, Cls::kRel)) {
+    count = 1;  // "على مدار السنة": the whole year, a duration
   } else if (a == "pl") {
     // Vague plurals: "السنوات الأخيرة" (PXY), "سنوات طويلة", "بضعة أشهر", "عدة أشهر".
     if (def) {
@@ -1214,17 +1243,23 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
         c2 = toks_[r0 + 1].num, r0 += 2;
       const LexEntry* r = E(r0, Cls::kRel);
       if (!r) return 0;
-      if (PrepIs(r0 + 1, "min")) return 0;  // "السنوات الأخيرة من القرن": a date
+      if (PrepIs(r0 + 1, "min")) {
+        Partial probe;
+        if (Core(r0 + 2, &probe)) return 0;  // "السنوات الأخيرة من القرن": a date
+      }
       count = c2;
       vague = c2 < 0;
       e = r0 + 1;
     } else {
       vague = true;
-      if (i == 0) return 0;
-      // needs a quantifier before or "طويلة/قليلة" after; handled by the caller's words
-      const Tok& pv = toks_[j - 1 < n() ? j - 1 : 0];
-      (void)pv;
-      if (!(Has(i - 1, Cls::kPrep) || toks_[i].prep)) return 0;
+      if (const LexEntry* vg = E(e, Cls::kVague); vg && vg->attr == "post") {
+        ++e;  // "سنوات طويلة"
+      } else {
+        if (i == 0) return 0;
+        if (!(Has(i - 1, Cls::kPrep) || toks_[i].prep)) return 0;
+        // "سنوات الحرب", "أيام الظمأ": a construct with a noun is an era, not a duration.
+        if (e < n() && toks_[e].kind == TokKind::kWord && StartsWith(toks_[e].full, kAl)) return 0;
+      }
     }
   } else {
     // singular, no number: "عام واحد", else not a duration
@@ -1284,6 +1319,8 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   } else {
     v += (vague ? std::string("X") : std::to_string(n2)) + des;
   }
+  // "(24 ساعة)": a title in parentheses, not a duration.
+  if (i > 0 && IsPunct(i - 1, '(') && IsPunct(e, ')')) return 0;
   p->type = TimexType::kDuration;
   p->literal = v;
   p->mod = mod;
@@ -1361,7 +1398,7 @@ size_t Recognizer::RefExpr(size_t i, Partial* p) const {
   if (a == "abstract") return 0;  // "الماضي" as a topic is not tagged
   if (a == "np" && r->nwords == 1 && len == 1) {
     // a one-word noun phrase (المستقبل، زماننا) needs a preposition before it
-    if (i == 0 || !(Has(i - 1, Cls::kPrep) || toks_[i].prep)) return 0;
+    if (i == 0 || !Has(i - 1, Cls::kPrep) || toks_[i].prep) return 0;
   }
   p->literal = std::string(r->value);
   return i + len;
@@ -1386,6 +1423,19 @@ Match Recognizer::Best(size_t i) const {
     }
   };
   Partial q;
+  // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item.
+  if (const LexEntry* u = E(i, Cls::kUnit); u && u->value == "D" && u->attr == "cs") {
+    int d1;
+    if (size_t e1 = DayNumber(i + 1, &d1); e1 && e1 < n() && toks_[e1].full == kWaw) {
+      Partial second;
+      if (DayMonth(e1 + 1, &second)) {
+        q = second;
+        q.day = d1;
+        consider(e1, q);
+      }
+    }
+  }
+  q = {};
   if (size_t e = DateWithPart(i, &q)) consider(e, q);
   q = {};
   bool ago = false;
@@ -1438,6 +1488,15 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
       p.minute = kUnset;
       const int cur = st->dct.year / 100;
       p.decade = (cur + rel) * 10 + p.decade % 10;
+    }
+    if (p.anchor_value) {
+      if (st->anchor.set) {
+        p.unit = st->anchor.granularity;
+        p.anaphoric = true;
+        p.offset = 0;
+      } else {
+        p.literal = "PAST_REF";
+      }
     }
     internal::ResolveContext ctx;
     ctx.dct = st->dct;
@@ -1524,7 +1583,7 @@ Status TagSession::Feed(std::string_view chunk, std::vector<Timex>* out) {
     st->failed = true;
     return s;
   }
-  Recognizer rec(tagger_->lexicon, st->ft, chunk);
+  Recognizer rec(tagger_->lexicon, st->ft, chunk, st->dct.year);
   rec.BuildTokens();
   if (!tagger_->options.resolve_anaphora) st->anchor.set = false;
   rec.Run(st, out);

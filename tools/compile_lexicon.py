@@ -61,6 +61,8 @@ CLASSES = {
     "WEEKEND": (NONE, NONE),
     "PERIOD": (NONE, NONE),
     "SEASONHEAD": (NONE, NONE),
+    "VAGUE": (NONE, one_of("pre", "post")),
+    "TIMEWORD": (NONE, NONE),
     "REF": (one_of("PRESENT_REF", "PAST_REF", "FUTURE_REF"),
             one_of("-", "fut", "np", "abstract", "final")),
     "SET": (lambda v: bool(re.match(r"^P[0-9]+[YMWD]$", v)), one_of("adv", "adj")),

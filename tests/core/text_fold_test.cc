@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "text_fold.h"
+
+#include <gtest/gtest.h>
+
+namespace tarikh::internal {
+namespace {
+
+TEST(FoldStringTest, FoldsAlefTaMarbutaYaAndDropsMarks) {
+  EXPECT_EQ(FoldString("أكتوبر"), FoldString("اكتوبر"));
+  EXPECT_EQ(FoldString("إبريل"), FoldString("ابريل"));
+  EXPECT_EQ(FoldString("آذار"), FoldString("اذار"));
+  EXPECT_EQ(FoldString("الجمعة"), FoldString("الجمعه"));
+  EXPECT_EQ(FoldString("جمادى"), FoldString("جمادي"));
+  EXPECT_EQ(FoldString("عامًا"), FoldString("عاما"));
+  EXPECT_EQ(FoldString("عاماً"), FoldString("عاما"));
+  EXPECT_EQ(FoldString("شهـــر"), FoldString("شهر"));
+  EXPECT_EQ(FoldString("تشرین"), FoldString("تشرين"));
+}
+
+TEST(FoldStringTest, DigitsAndPunctuation) {
+  EXPECT_EQ(FoldString("٢٠١٧"), "2017");
+  EXPECT_EQ(FoldString("۲۰۱۷"), "2017");
+  EXPECT_EQ(FoldString("١٧/٤"), "17/4");
+  EXPECT_EQ(FoldString("الاثنين،"), FoldString("الاثنين") + ",");
+}
+
+TEST(FoldAndTokenizeTest, OffsetsMapBackToOriginal) {
+  const std::string text = "وفي عامِ ٢٠١٤م";
+  FoldedText ft;
+  ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
+  ASSERT_EQ(ft.tokens.size(), 4u);  // وفي | عام | 2014 | م
+  const RawToken& year = ft.tokens[2];
+  EXPECT_EQ(year.kind, TokKind::kNumber);
+  EXPECT_EQ(ft.folded.substr(year.fold_begin, year.fold_end - year.fold_begin), "2014");
+  EXPECT_EQ(text.substr(year.orig_begin, year.orig_end - year.orig_begin), "٢٠١٤");
+  const RawToken& am = ft.tokens[1];
+  EXPECT_EQ(text.substr(am.orig_begin, am.orig_end - am.orig_begin), "عامِ");
+  EXPECT_FALSE(ft.tokens[3].space_before);
+}
+
+TEST(FoldAndTokenizeTest, InvalidUtf8ReportsByteOffset) {
+  FoldedText ft;
+  const std::string bad = std::string("عام ") + "\xC3\x28";
+  Status st = FoldAndTokenize(bad, 100, &ft);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidUtf8);
+  EXPECT_EQ(st.location().byte_offset, 100 + 7);
+  EXPECT_EQ(FoldAndTokenize("\xED\xA0\x80", 0, &ft).code(), StatusCode::kInvalidUtf8);
+  EXPECT_EQ(FoldAndTokenize("\xE0\x80\x80", 0, &ft).code(), StatusCode::kInvalidUtf8);
+  EXPECT_TRUE(FoldAndTokenize("", 0, &ft).ok());
+}
+
+}  // namespace
+}  // namespace tarikh::internal
