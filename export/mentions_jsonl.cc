@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: MIT
+#include "tarikh/export/mentions_jsonl.h"
+
+#include <cmath>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "tarikh/core/date.h"
+#include "tarikh/export/timeline_json.h"
+
+namespace tarikh {
+namespace {
+
+using nlohmann::ordered_json;
+using Json = nlohmann::json;
+
+ordered_json IntervalToJson(const DayInterval& iv) {
+  return ordered_json::array({iv.begin, iv.end});
+}
+
+ordered_json TimexToJson(const Timex& t) {
+  ordered_json j;
+  j["begin"] = t.begin;
+  j["end"] = t.end;
+  j["byte_begin"] = t.byte_begin;
+  j["byte_end"] = t.byte_end;
+  j["type"] = std::string(TimexTypeName(t.type));
+  j["value"] = t.value;
+  j["mod"] = std::string(TimexModName(t.mod));
+  j["granularity"] = std::string(GranularityName(t.granularity));
+  j["interval"] = IntervalToJson(t.interval);
+  j["temporal_function"] = t.temporal_function;
+  j["anchor"] = t.anchor;
+  return j;
+}
+
+ordered_json MentionToJson(const EventMention& m, const DocumentInfo& doc) {
+  ordered_json j;
+  if (m.doc_id != doc.id) j["doc_id"] = m.doc_id;
+  if (!(m.dct == doc.dct)) j["dct"] = FormatDct(m.dct);
+  j["timex"] = TimexToJson(m.timex);
+  j["timex_text"] = m.timex_text;
+  j["headline"] = m.headline;
+  j["sentence"] = m.sentence;
+  j["sentence_begin"] = m.sentence_begin;
+  j["sentence_end"] = m.sentence_end;
+  j["tokens"] = m.tokens;
+  ordered_json cues = ordered_json::array();
+  for (const EventMention::Cue& c : m.cues) {
+    cues.push_back({{"signal", c.signal},
+                    {"value", c.value},
+                    {"interval", IntervalToJson(c.interval)},
+                    {"ref_offset", c.ref_offset}});
+  }
+  j["cues"] = std::move(cues);
+  j["tense"] = m.tense;
+  j["confidence"] = m.confidence;
+  return j;
+}
+
+// Reads typed members of one JSON object, building "a.b[3].c: what" error messages. The byte
+// offset of a validation error is not known after parsing, so only parse errors carry one.
+class Reader {
+ public:
+  explicit Reader(std::string path) : path_(std::move(path)) {}
+
+  Status Error(const std::string& what) const {
+    return Status::ParseError((path_.empty() ? std::string() : path_ + ": ") + what);
+  }
+  Reader Sub(const std::string& key) const {
+    return Reader(path_.empty() ? key : path_ + "." + key);
+  }
+  Reader Index(size_t i) const { return Reader(path_ + "[" + std::to_string(i) + "]"); }
+
+  // A member that must exist (required) or may be absent (keeps *out).
+  template <typename T>
+  Status Get(const Json& obj, const char* key, bool required, T* out) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      return required ? Error(std::string("missing member \"") + key + "\"") : Status::Ok();
+    }
+    return Sub(key).Convert(*it, out);
+  }
+
+  Status Convert(const Json& v, std::string* out) const {
+    if (!v.is_string()) return Error("expected a string");
+    *out = v.get_ref<const std::string&>();
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, int64_t* out) const {
+    if (!v.is_number_integer()) return Error("expected an integer");
+    if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+      return Error("integer out of range");
+    }
+    *out = v.get<int64_t>();
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, int* out) const {
+    int64_t x = 0;
+    TARIKH_RETURN_IF_ERROR(Convert(v, &x));
+    if (x < INT32_MIN || x > INT32_MAX) return Error("integer out of range");
+    *out = static_cast<int>(x);
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, bool* out) const {
+    if (!v.is_boolean()) return Error("expected true or false");
+    *out = v.get<bool>();
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, double* out) const {
+    if (!v.is_number()) return Error("expected a number");
+    *out = v.get<double>();
+    if (!std::isfinite(*out)) return Error("expected a finite number");
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, Dct* out) const {
+    std::string s;
+    TARIKH_RETURN_IF_ERROR(Convert(v, &s));
+    auto dct = ParseDct(s);
+    if (!dct.ok()) return Error(dct.status().message());
+    *out = *dct;
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, DayInterval* out) const {
+    if (!v.is_array() || v.size() != 2) return Error("expected [begin, end] day numbers");
+    int b = 0, e = 0;
+    TARIKH_RETURN_IF_ERROR(Index(0).Convert(v[0], &b));
+    TARIKH_RETURN_IF_ERROR(Index(1).Convert(v[1], &e));
+    out->begin = b;
+    out->end = e;
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, std::vector<std::string>* out) const {
+    if (!v.is_array()) return Error("expected an array of strings");
+    out->clear();
+    out->reserve(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::string s;
+      TARIKH_RETURN_IF_ERROR(Index(i).Convert(v[i], &s));
+      out->push_back(std::move(s));
+    }
+    return Status::Ok();
+  }
+  Status Convert(const Json& v, TimexType* out) const {
+    return ConvertEnum(v, out, ParseTimexType, "TIMEX3 type");
+  }
+  Status Convert(const Json& v, TimexMod* out) const {
+    return ConvertEnum(v, out, ParseTimexMod, "TIMEX3 mod");
+  }
+  Status Convert(const Json& v, Granularity* out) const {
+    return ConvertEnum(v, out, ParseGranularity, "granularity");
+  }
+  // An enum written as its name; `parse` returns std::nullopt for unknown names.
+  template <typename E, typename Parse>
+  Status ConvertEnum(const Json& v, E* out, Parse parse, const char* what) const {
+    std::string s;
+    TARIKH_RETURN_IF_ERROR(Convert(v, &s));
+    std::optional<E> e = parse(s);
+    if (!e) return Error(std::string("unknown ") + what + " \"" + s + "\"");
+    *out = *e;
+    return Status::Ok();
+  }
+
+  Status Object(const Json& v) const {
+    return v.is_object() ? Status::Ok() : Error("expected an object");
+  }
+  Status Array(const Json& obj, const char* key, const Json** out) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      *out = nullptr;
+      return Status::Ok();
+    }
+    if (!it->is_array()) return Sub(key).Error("expected an array");
+    *out = &*it;
+    return Status::Ok();
+  }
+
+ private:
+  std::string path_;
+};
+
+Status ReadTimex(const Reader& r, const Json& j, Timex* t) {
+  TARIKH_RETURN_IF_ERROR(r.Object(j));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "begin", true, &t->begin));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "end", true, &t->end));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "byte_begin", false, &t->byte_begin));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "byte_end", false, &t->byte_end));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "type", false, &t->type));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "value", true, &t->value));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "mod", false, &t->mod));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "granularity", false, &t->granularity));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "interval", false, &t->interval));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "temporal_function", false, &t->temporal_function));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "anchor", false, &t->anchor));
+  if (t->begin < 0 || t->end < t->begin) return r.Error("begin/end: not 0 <= begin <= end");
+  if (t->byte_begin < 0 || t->byte_end < t->byte_begin) {
+    return r.Error("byte_begin/byte_end: not 0 <= byte_begin <= byte_end");
+  }
+  if (t->anchor < -1) return r.Sub("anchor").Error("must be -1 or a timex index");
+  return Status::Ok();
+}
+
+Status ReadMention(const Reader& r, const Json& j, const DocumentInfo& doc, EventMention* m) {
+  TARIKH_RETURN_IF_ERROR(r.Object(j));
+  m->doc_id = doc.id;
+  m->dct = doc.dct;
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "doc_id", false, &m->doc_id));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "dct", false, &m->dct));
+  auto it = j.find("timex");
+  if (it == j.end()) return r.Error("missing member \"timex\"");
+  TARIKH_RETURN_IF_ERROR(ReadTimex(r.Sub("timex"), *it, &m->timex));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "timex_text", false, &m->timex_text));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "headline", false, &m->headline));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "sentence", false, &m->sentence));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "sentence_begin", false, &m->sentence_begin));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "sentence_end", false, &m->sentence_end));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "tokens", false, &m->tokens));
+  if (m->sentence_begin < 0 || m->sentence_end < m->sentence_begin) {
+    return r.Error("sentence_begin/sentence_end: not 0 <= begin <= end");
+  }
+  const Json* cues = nullptr;
+  TARIKH_RETURN_IF_ERROR(r.Array(j, "cues", &cues));
+  if (cues) {
+    m->cues.resize(cues->size());
+    for (size_t i = 0; i < cues->size(); ++i) {
+      Reader cr = r.Sub("cues").Index(i);
+      const Json& c = (*cues)[i];
+      EventMention::Cue& cue = m->cues[i];
+      TARIKH_RETURN_IF_ERROR(cr.Object(c));
+      TARIKH_RETURN_IF_ERROR(cr.Get(c, "signal", true, &cue.signal));
+      TARIKH_RETURN_IF_ERROR(cr.Get(c, "value", false, &cue.value));
+      TARIKH_RETURN_IF_ERROR(cr.Get(c, "interval", false, &cue.interval));
+      TARIKH_RETURN_IF_ERROR(cr.Get(c, "ref_offset", false, &cue.ref_offset));
+      if (cue.ref_offset < -1) return cr.Sub("ref_offset").Error("must be -1 or an offset");
+    }
+  }
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "tense", false, &m->tense));
+  if (m->tense < -1 || m->tense > 1) return r.Sub("tense").Error("must be -1, 0 or 1");
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "confidence", false, &m->confidence));
+  if (m->confidence < 0 || m->confidence > 1) return r.Sub("confidence").Error("not in 0..1");
+  return Status::Ok();
+}
+
+Status ReadDocumentInfo(const Reader& r, const Json& j, DocumentInfo* d) {
+  TARIKH_RETURN_IF_ERROR(r.Object(j));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "id", true, &d->id));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "dct", true, &d->dct));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "source", false, &d->source));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "title", false, &d->title));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "url", false, &d->url));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "dct_inferred", false, &d->dct_inferred));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "dct_confidence", false, &d->dct_confidence));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "timex_count", false, &d->timex_count));
+  TARIKH_RETURN_IF_ERROR(r.Get(j, "mention_count", false, &d->mention_count));
+  if (d->id.empty()) return r.Sub("id").Error("must not be empty");
+  if (d->dct_confidence < 0 || d->dct_confidence > 1) {
+    return r.Sub("dct_confidence").Error("not in 0..1");
+  }
+  if (d->timex_count < 0 || d->mention_count < 0) return r.Error("negative count");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string WriteDocumentMentionsLine(const DocumentMentions& document) {
+  const DocumentInfo& d = document.info;
+  ordered_json j;
+  j["doc"] = {{"id", d.id},
+              {"dct", FormatDct(d.dct)},
+              {"source", d.source},
+              {"title", d.title},
+              {"url", d.url},
+              {"dct_inferred", d.dct_inferred},
+              {"dct_confidence", d.dct_confidence},
+              {"timex_count", d.timex_count},
+              {"mention_count", d.mention_count}};
+  ordered_json mentions = ordered_json::array();
+  for (const EventMention& m : document.mentions) mentions.push_back(MentionToJson(m, d));
+  j["mentions"] = std::move(mentions);
+  ordered_json warnings = ordered_json::array();
+  for (const TimelineWarning& w : document.warnings) {
+    warnings.push_back({{"doc_id", w.doc_id}, {"offset", w.offset}, {"message", w.message}});
+  }
+  j["warnings"] = std::move(warnings);
+  std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  line += '\n';
+  return line;
+}
+
+Result<DocumentMentions> ReadDocumentMentionsLine(std::string_view line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  Json j;
+  try {
+    j = Json::parse(line.begin(), line.end());
+  } catch (const Json::parse_error& e) {
+    // nlohmann reports the 1-based position of the byte after the error; make it 0-based.
+    const int64_t off = e.byte > 0 ? static_cast<int64_t>(e.byte) - 1 : 0;
+    std::string what = e.what();
+    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    return Status::ParseError("not a JSON object: " + what, Location{off, -1, -1});
+  } catch (const std::exception& e) {
+    return Status::ParseError(std::string("not a JSON object: ") + e.what());
+  }
+  DocumentMentions out;
+  Reader root("");
+  TARIKH_RETURN_IF_ERROR(root.Object(j));
+  auto doc = j.find("doc");
+  if (doc == j.end()) return root.Error("missing member \"doc\" (is this mention JSONL?)");
+  TARIKH_RETURN_IF_ERROR(ReadDocumentInfo(root.Sub("doc"), *doc, &out.info));
+  const Json* mentions = nullptr;
+  TARIKH_RETURN_IF_ERROR(root.Array(j, "mentions", &mentions));
+  if (mentions) {
+    out.mentions.resize(mentions->size());
+    for (size_t i = 0; i < mentions->size(); ++i) {
+      TARIKH_RETURN_IF_ERROR(
+          ReadMention(root.Sub("mentions").Index(i), (*mentions)[i], out.info, &out.mentions[i]));
+    }
+  }
+  const Json* warnings = nullptr;
+  TARIKH_RETURN_IF_ERROR(root.Array(j, "warnings", &warnings));
+  if (warnings) {
+    out.warnings.resize(warnings->size());
+    for (size_t i = 0; i < warnings->size(); ++i) {
+      Reader wr = root.Sub("warnings").Index(i);
+      const Json& w = (*warnings)[i];
+      TARIKH_RETURN_IF_ERROR(wr.Object(w));
+      TARIKH_RETURN_IF_ERROR(wr.Get(w, "doc_id", false, &out.warnings[i].doc_id));
+      TARIKH_RETURN_IF_ERROR(wr.Get(w, "offset", false, &out.warnings[i].offset));
+      TARIKH_RETURN_IF_ERROR(wr.Get(w, "message", true, &out.warnings[i].message));
+    }
+  }
+  return out;
+}
+
+}  // namespace tarikh
