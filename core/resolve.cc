@@ -1,29 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "resolve.h"
 
-#include <unicode/calendar.h>
-#include <unicode/locid.h>
-#include <unicode/timezone.h>
-
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
+
+#include "tarikh/core/hijri.h"
 
 namespace tarikh::internal {
 namespace {
-
-constexpr double kMsPerDay = 86400000.0;
-
-// ICU's Umm al-Qura calendar. Kept behind these three functions so the project's Hijri module
-// (core/hijri.*) can replace them without touching the tagger.
-std::unique_ptr<icu::Calendar> NewHijriCalendar() {
-  UErrorCode st = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
-      icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), st));
-  if (U_FAILURE(st)) return nullptr;
-  return cal;
-}
 
 std::string Fmt(const char* f, int a, int b = 0, int c = 0) {
   char buf[48];
@@ -66,54 +51,7 @@ void SetYear(int y, Timex* out) {
   out->interval = {DayNumber(y, 1, 1), DayNumber(y + 1, 1, 1)};
 }
 
-// The Gregorian month holding most days of Hijri month (hy, hm).
-bool HijriMonthMajority(int hy, int hm, int* y, int* m) {
-  auto start = HijriToDayNumber(hy, hm, 1);
-  if (!start) return false;
-  const int len = HijriMonthLength(hy, hm);
-  int d;
-  CivilFromDayNumber(*start + len / 2, y, m, &d);
-  return true;
-}
-
 }  // namespace
-
-std::optional<int32_t> HijriToDayNumber(int hyear, int hmonth, int hday) {
-  if (hmonth < 1 || hmonth > 12 || hday < 1 || hday > 30 || hyear < 1 || hyear > 2000) {
-    return std::nullopt;
-  }
-  auto cal = NewHijriCalendar();
-  if (!cal) return std::nullopt;
-  UErrorCode st = U_ZERO_ERROR;
-  cal->clear();
-  cal->set(UCAL_EXTENDED_YEAR, hyear);
-  cal->set(UCAL_MONTH, hmonth - 1);
-  cal->set(UCAL_DATE, 1);
-  const int len = cal->getActualMaximum(UCAL_DATE, st);
-  if (U_FAILURE(st) || hday > len) return std::nullopt;
-  cal->set(UCAL_DATE, hday);
-  const UDate t = cal->getTime(st);
-  if (U_FAILURE(st)) return std::nullopt;
-  return static_cast<int32_t>(t / kMsPerDay + (t >= 0 ? 0.5 : -0.5));
-}
-
-bool DayNumberToHijri(int32_t day_number, int* hyear, int* hmonth, int* hday) {
-  auto cal = NewHijriCalendar();
-  if (!cal) return false;
-  UErrorCode st = U_ZERO_ERROR;
-  cal->setTime(static_cast<UDate>(day_number) * kMsPerDay + kMsPerDay / 2, st);
-  *hyear = cal->get(UCAL_EXTENDED_YEAR, st);
-  *hmonth = cal->get(UCAL_MONTH, st) + 1;
-  *hday = cal->get(UCAL_DATE, st);
-  return U_SUCCESS(st);
-}
-
-int HijriMonthLength(int hyear, int hmonth) {
-  auto a = HijriToDayNumber(hyear, hmonth, 1);
-  auto b =
-      hmonth == 12 ? HijriToDayNumber(hyear + 1, 1, 1) : HijriToDayNumber(hyear, hmonth + 1, 1);
-  return a && b ? *b - *a : 30;
-}
 
 bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
   const Dct& dct = ctx.dct;
@@ -256,15 +194,13 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
     int hy = p.hyear;
     if (p.hmonth == kUnset) {
       // A Hijri year: the Gregorian year holding most of it.
-      auto start = HijriToDayNumber(hy, 1, 1);
-      if (!start) return false;
-      int y, m, d;
-      CivilFromDayNumber(*start + 177, &y, &m, &d);
-      SetYear(y, out);
+      Result<int> y = MostlyGregorianYear(hy);
+      if (!y.ok()) return false;
+      SetYear(*y, out);
     } else {
       if (hy == kUnset) {
         int cy, cm, cd;
-        if (!DayNumberToHijri(today, &cy, &cm, &cd)) return false;
+        if (!DayNumberToHijri(today, &cy, &cm, &cd).ok()) return false;
         const int want_day = p.hday == kUnset ? 1 : p.hday;
         const bool after = p.hmonth > cm || (p.hmonth == cm && want_day > cd);
         const bool before = p.hmonth < cm || (p.hmonth == cm && want_day < cd);
@@ -275,13 +211,13 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
         out->temporal_function = true;
       }
       if (p.hday != kUnset) {
-        auto dn = HijriToDayNumber(hy, p.hmonth, p.hday);
-        if (!dn) return false;
+        Result<int32_t> dn = HijriToDayNumber(hy, p.hmonth, p.hday);
+        if (!dn.ok()) return false;
         SetDay(*dn, out);
       } else {
-        int y, m;
-        if (!HijriMonthMajority(hy, p.hmonth, &y, &m)) return false;
-        SetMonth(y, m, out);
+        Result<GregorianMonth> gm = MostlyGregorianMonth(hy, p.hmonth);
+        if (!gm.ok()) return false;
+        SetMonth(gm->year, gm->month, out);
       }
     }
   } else if (p.year != kUnset) {

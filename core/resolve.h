@@ -6,7 +6,6 @@
 #ifndef TARIKH_CORE_RESOLVE_H_
 #define TARIKH_CORE_RESOLVE_H_
 
-#include <optional>
 #include <string>
 
 #include "tarikh/core/date.h"
@@ -60,12 +59,6 @@ struct ResolveContext {
   const Anchor* anchor = nullptr;  // last mentioned time, or null
   bool future = false;             // the clause has a future cue
 };
-
-// Hijri (Umm al-Qura) → day number, or nullopt for an impossible date.
-std::optional<int32_t> HijriToDayNumber(int hyear, int hmonth, int hday);
-// Hijri date of a day number.
-bool DayNumberToHijri(int32_t day_number, int* hyear, int* hmonth, int* hday);
-int HijriMonthLength(int hyear, int hmonth);
 
 // Fills value/type/mod/granularity/interval/temporal_function of `out`. Returns false when the
 // fields do not make a date (31 شباط): the expression must then not be emitted.

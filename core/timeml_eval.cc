@@ -8,7 +8,10 @@ namespace tarikh::internal {
 namespace {
 
 std::string Attr(std::string_view tag, std::string_view name) {
-  const std::string key = " " + std::string(name) + "=\"";
+  // Built by appends: GCC 12 -O3 reports a bogus -Wrestrict on `" " + std::string(...)`.
+  std::string key(1, ' ');
+  key.append(name);
+  key.append("=\"");
   const size_t p = tag.find(key);
   if (p == std::string_view::npos) return "";
   const size_t b = p + key.size();

@@ -107,12 +107,21 @@ TEST(ResolveTest, ImpossibleDatesAreRejected) {
 }
 
 TEST(ResolveTest, HijriUmmAlQura) {
-  EXPECT_EQ(FormatDayNumber(*HijriToDayNumber(1438, 7, 20)), "2017-04-17");
-  EXPECT_EQ(FormatDayNumber(*HijriToDayNumber(1438, 9, 1)), "2017-05-27");
-  EXPECT_EQ(FormatDayNumber(*HijriToDayNumber(1437, 12, 10)), "2016-09-11");
-  EXPECT_EQ(HijriMonthLength(1438, 9), 29);
-  EXPECT_FALSE(HijriToDayNumber(1438, 9, 30).has_value());
+  // Conversions themselves are tested in hijri_test.cc; here the resolution on top of them.
   Partial p;
+  p.hyear = 1438, p.hmonth = 9, p.hday = 1;
+  EXPECT_EQ(Res(p, "2017-04-17").value, "2017-05-27");
+  p.hyear = 1437, p.hmonth = 12, p.hday = 10;
+  EXPECT_EQ(Res(p, "2017-04-17").value, "2016-09-11");
+  p.hyear = 1438, p.hmonth = 9, p.hday = 30;  // Ramadan 1438 has 29 days
+  Timex t;
+  ResolveContext ctx;
+  ctx.dct = *ParseDct("2017-04-17");
+  EXPECT_FALSE(Resolve(p, ctx, &t));
+  p = {};
+  p.hyear = 1438;
+  EXPECT_EQ(Res(p, "2017-04-17").value, "2017");
+  p = {};
   p.hyear = 1438, p.hmonth = 9;
   EXPECT_EQ(Res(p, "2017-04-17").value, "2017-06");  // the month holding most of Ramadan
   p = {};
