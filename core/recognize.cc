@@ -1,0 +1,1185 @@
+// SPDX-License-Identifier: MIT
+// The recognizers of the tagger: small pattern functions over token classes, each returning
+// the token end of what it matched (0 = nothing) and describing it as a Partial that
+// resolve.cc turns into a TIMEX3 value. Best() tries them all at one token; the longest wins.
+#include <algorithm>
+#include <string>
+
+#include "recognizer.h"
+
+namespace tarikh::internal {
+
+bool Recognizer::FutureAround(size_t i) const {
+  // The clause: up to 8 tokens back, stopping at a sentence break.
+  for (size_t k = i, steps = 0; steps < 8; ++steps) {
+    if (toks_[k].fut) return true;
+    if (toks_[k].break_before || k == 0) break;
+    --k;
+  }
+  return false;
+}
+
+size_t Recognizer::Number(size_t i, int64_t* value) const {
+  if (i >= n()) return 0;
+  if (IsDigits(i)) {
+    if (toks_[i].ndig > 9) return 0;
+    size_t j = i + 1;
+    // "12,5" / "2.000": a decimal or grouped number is not a count of units we handle.
+    if ((IsPunct(j, ',') || IsPunct(j, '.')) && IsDigits(j + 1) && !toks_[j].space_before &&
+        !toks_[j + 1].space_before) {
+      return 0;
+    }
+    *value = toks_[i].num;
+    return i + 1;
+  }
+  int64_t total = 0;
+  size_t j = i;
+  bool any = false;
+  while (j < n()) {
+    if (any && !toks_[j].wa) break;
+    const LexEntry* e = nullptr;
+    size_t len = Phrase(j, Cls::kNum, &e);
+    if (!len || e->attr == "big") break;
+    if (any && len == 1 && toks_[j].stem != toks_[j].full && toks_[j].prep) break;
+    int64_t v = e->ival;
+    if (e->attr == "thou" && total > 0 && total < 1000) {
+      total *= 1000;
+    } else {
+      total += v;
+    }
+    any = true;
+    j += len;
+    if (j < n() && !toks_[j].wa) break;
+  }
+  if (!any) return 0;
+  // N آلاف: thousands.
+  *value = total;
+  return j;
+}
+
+size_t Recognizer::Year(size_t i, int* year, bool* hijri, bool need_cue) const {
+  *hijri = false;
+  int64_t v = 0;
+  size_t j;
+  if (IsDigits(i)) {
+    if (toks_[i].ndig > 4) return 0;
+    v = toks_[i].num;
+    j = i + 1;
+    if ((IsPunct(j, ',') || IsPunct(j, '.')) && IsDigits(j + 1) && !toks_[j].space_before) return 0;
+    if (IsPunct(j, '/') || IsPunct(j, '-')) {
+      if (IsDigits(j + 1) && toks_[j + 1].ndig <= 2 && !toks_[j].space_before) return 0;
+    }
+  } else {
+    j = Number(i, &v);
+    if (!j || v < 1000) return 0;
+  }
+  if (v < 1 || v > 2200) return 0;
+  const LexEntry* era = nullptr;
+  size_t el = Joined(j) ? Phrase(j, Cls::kEra, &era) : 0;
+  if (el) {
+    *hijri = era->value == "AH";
+    if (era->value == "BC") return 0;
+    j += el;
+  }
+  if (need_cue && !el) {
+    if (toks_[i].ndig != 4 || v < 1000) return 0;
+  }
+  // A count: "2000 مقاتل", "12 ألفا".
+  if (j < n() && (Has(j, Cls::kCount) || (Has(j, Cls::kNum) && E(j, Cls::kNum)->attr == "big"))) {
+    return 0;
+  }
+  *year = static_cast<int>(v);
+  return j;
+}
+
+size_t Recognizer::DayNumber(size_t i, int* day) const {
+  if (IsDigits(i) && toks_[i].ndig <= 2 && toks_[i].num >= 1 && toks_[i].num <= 31) {
+    *day = static_cast<int>(toks_[i].num);
+    return i + 1;
+  }
+  const LexEntry* e = nullptr;
+  size_t len = Phrase(i, Cls::kOrd, &e);
+  if (len && e->attr == "m") {
+    *day = e->ival;
+    return i + len;
+  }
+  return 0;
+}
+
+size_t Recognizer::MonthName(size_t i, int* month) const {
+  const LexEntry* e = nullptr;
+  size_t len = Phrase(i, Cls::kMonth, &e);
+  if (!len) return 0;
+  *month = e->ival;
+  size_t j = i + len;
+  // The double form "تشرين الأول / أكتوبر", "أكتوبر (تشرين الأول)", "شباط - فبراير".
+  size_t k = j;
+  bool paren = false;
+  if (IsPunct(k, '/') || IsPunct(k, '-') || IsPunct(k, ',')) {
+    ++k;
+  } else if (IsPunct(k, '(')) {
+    ++k;
+    paren = true;
+  }
+  if (k != j) {
+    const LexEntry* e2 = nullptr;
+    size_t len2 = Phrase(k, Cls::kMonth, &e2);
+    if (len2 && e2->ival == e->ival) {
+      k += len2;
+      if (paren) {
+        if (!IsPunct(k, ')')) return j;
+        ++k;
+      }
+      return k;
+    }
+  }
+  return j;
+}
+
+// After a month: a year, "من العام الماضي", or a relative word. Sets year/dir on p.
+size_t Recognizer::YearTail(size_t i, Partial* p) const {
+  size_t j = i;
+  if (IsPunct(j, ',')) ++j;
+  if (PrepIs(j, "min")) ++j;
+  const LexEntry* u = E(j, Cls::kUnit);
+  bool unit = u && u->value == "Y" && (u->attr == "sg");
+  size_t k = unit ? j + 1 : j;
+  int y;
+  bool hijri;
+  if (size_t e = Year(k, &y, &hijri, false)) {
+    if (!hijri && (unit || IsDigits(k))) {
+      p->year = y;
+      return e;
+    }
+  }
+  if (unit) {
+    // "من العام الماضي", "من هذا العام", "من العام الجاري".
+    const LexEntry* r = E(j + 1, Cls::kRel);
+    if (r && r->attr == "dct") {
+      p->year = kUnset;
+      p->dir = Dir::kNone;
+      p->unit = Granularity::kNone;
+      p->year = 0;  // marker, fixed by caller
+      p->offset = r->ival;
+      return j + 2;
+    }
+  }
+  if (const LexEntry* r = E(i, Cls::kRel); r && r->attr != "last") {
+    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
+    return i + 1;
+  }
+  return 0;
+}
+
+size_t Recognizer::DayMonth(size_t i, Partial* p) const {
+  int day;
+  size_t j = DayNumber(i, &day);
+  if (!j) return 0;
+  if (PrepIs(j, "min")) ++j;
+  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
+    // "5 من الشهر الجاري", "في العشرين من الشهر الماضي".
+    if (const LexEntry* r = E(j + 1, Cls::kRel);
+        r && r->attr == "dct" && StartsWith(toks_[j].stem, kAl)) {
+      p->unit = Granularity::kMonth;
+      p->offset = r->ival;
+      p->day = day;
+      return j + 2;
+    }
+    if (!StartsWith(toks_[j].stem, kAl)) ++j;  // "شهر أبريل"
+  }
+  int month;
+  size_t k = MonthName(j, &month);
+  if (!k) return 0;
+  p->day = day;
+  p->month = month;
+  p->dir = Dir::kByTense;
+  Partial tail;
+  if (size_t e = YearTail(k, &tail)) {
+    if (tail.year == 0) {
+      p->year = kUnset;
+      p->unit = Granularity::kNone;
+      // month/day in the year offset from the DCT: encode as explicit year later.
+      p->year = -tail.offset - 100000;  // resolved in Core
+      return e;
+    }
+    if (tail.year != kUnset) p->year = tail.year;
+    if (tail.dir != Dir::kNone) p->dir = tail.dir;
+    return e;
+  }
+  return k;
+}
+
+size_t Recognizer::MonthExpr(size_t i, Partial* p) const {
+  size_t j = i;
+  bool shahr = false;
+  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
+    ++j;
+    shahr = true;
+  }
+  int month;
+  size_t k = MonthName(j, &month);
+  if (!k) return 0;
+  p->month = month;
+  p->dir = Dir::kByTense;
+  Partial tail;
+  if (size_t e = YearTail(k, &tail)) {
+    if (tail.year == 0) {
+      p->year = -tail.offset - 100000;
+      return e;
+    }
+    if (tail.year != kUnset) p->year = tail.year;
+    if (tail.dir != Dir::kNone) p->dir = tail.dir;
+    return e;
+  }
+  // A bare month name needs some support unless it is unambiguous: ماي/مارس/نيسان/آب/جوان
+  // have common homographs, so they need شهر or a preposition before them.
+  const LexEntry* e = nullptr;
+  Phrase(j, Cls::kMonth, &e);
+  const bool risky = e && (e->attr == "mag" || e->attr == "mor" || month == 3 || month == 8 ||
+                           (month == 4 && e->attr == "lev"));
+  if (risky && !shahr) {
+    if (i == 0) return 0;
+    const size_t b = i - 1;
+    if (!(Has(b, Cls::kPrep) || Has(b, Cls::kPart))) return 0;
+  }
+  return k;
+}
+
+size_t Recognizer::WeekdayExpr(size_t i, Partial* p) const {
+  size_t j = i;
+  bool yawm = false;
+  if (const LexEntry* u = E(j, Cls::kUnit);
+      u && u->value == "D" && u->attr == "sg" &&
+      toks_[j].stem == toks_[j].full.substr(toks_[j].full.size() - toks_[j].stem.size()) &&
+      !StartsWith(toks_[j].stem, kAl)) {
+    ++j;
+    yawm = true;
+  }
+  const LexEntry* w = E(j, Cls::kWeekday);
+  if (!w) return 0;
+  if (w->attr == "bare" && !yawm) return 0;
+  // "الاثنين معا"/"الاثنين من" are "the two"; skip when a number-ish reading is likely.
+  p->weekday = w->ival;
+  p->dir = Dir::kByTense;
+  size_t k = j + 1;
+  if (IsPunct(k, ',')) {
+    Partial d;
+    if (size_t e = DayMonth(k + 1, &d)) {
+      *p = d;
+      return e;
+    }
+  }
+  Partial d;
+  if (const LexEntry* c = E(k, Cls::kConnect)) {
+    (void)c;
+    if (size_t e = DayMonth(k + 1, &d)) {
+      *p = d;
+      return e;
+    }
+  }
+  if (size_t e = DayMonth(k, &d)) {
+    *p = d;
+    return e;
+  }
+  if (const LexEntry* r = E(k, Cls::kRel); r && r->attr != "last") {
+    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
+    ++k;
+  } else if (const LexEntry* d2 = E(k, Cls::kDem); d2 && d2->value == "this") {
+    p->dir = Dir::kCurrent;
+    ++k;
+  }
+  return k;
+}
+
+size_t Recognizer::DeicticExpr(size_t i, Partial* p) const {
+  const LexEntry* e = nullptr;
+  size_t len = Phrase(i, Cls::kDeictic, &e);
+  if (!len) return 0;
+  size_t j = i + len;
+  const Tok& t = toks_[i];
+  // Generic "today/yesterday/tomorrow" (nowadays): PRESENT/PAST/FUTURE_REF.
+  bool generic = false;
+  const bool followed_by_day = Has(j, Cls::kWeekday) || Has(j, Cls::kPod);
+  if (e->attr == "gen" && len == 1 && !followed_by_day) {
+    const bool prev_pod = i > 0 && Has(i - 1, Cls::kPod);
+    if (!prev_pod) {
+      if (i > 0 && !t.break_before) {
+        const Tok& pv = toks_[i - 1];
+        if (PrepIs(i - 1, "ila") || PrepIs(i - 1, "hatta")) generic = true;
+        if (pv.kind == TokKind::kWord && !pv.g && StartsWith(pv.full, kAl) && !t.prep) {
+          generic = true;  // "العالم اليوم", "حلفاء اليوم"
+        }
+        if (pv.kind == TokKind::kWord && !pv.g && e->ival != 0 && !t.prep && !pv.fut) {
+          generic = true;  // construct: "أعداء الغد"
+        }
+      }
+      // "اليوم أو الأمس": a pair of generic words.
+      if (j + 1 < n() && Has(j + 1, Cls::kDeictic) && E(j + 1, Cls::kDeictic)->attr == "gen") {
+        generic = true;
+      }
+      if (i >= 2 && Has(i - 2, Cls::kDeictic) && E(i - 2, Cls::kDeictic)->attr == "gen") {
+        generic = true;
+      }
+    }
+  }
+  if (generic) {
+    p->literal = e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    return j;
+  }
+  p->unit = Granularity::kDay;
+  p->offset = e->ival;
+  if (const LexEntry* w = E(j, Cls::kWeekday)) {
+    (void)w;
+    ++j;
+  }
+  if (const LexEntry* pod = E(j, Cls::kPod); pod && pod->attr == "adv") {
+    for (int k = 0; k < 6; ++k) {
+      if (pod->value == internal::kPodCodes[k]) p->pod = k;
+    }
+    p->type = TimexType::kTime;
+    ++j;
+  }
+  return j;
+}
+
+size_t Recognizer::UnitRel(size_t i, Partial* p) const {
+  // [هذا|ذلك|نفس] ال-UNIT [REL|نفسه|ذاته|هذا]
+  size_t j = i;
+  const LexEntry* dem = E(j, Cls::kDem);
+  if (dem) ++j;
+  if (dem && dem->value == "that" && Has(j, Cls::kTimeword)) {
+    p->anchor_value = true;  // "ذلك الوقت", "ذلك الحين"
+    return j + 1;
+  }
+  if (dem) {
+    // "هذا الصباح", "ذاك المساء": a part of an unknown day.
+    if (const LexEntry* pod = E(j, Cls::kPod); pod && pod->attr == "def") {
+      for (int k = 0; k < 6; ++k) {
+        if (pod->value == internal::kPodCodes[k]) p->pod = k;
+      }
+      p->type = TimexType::kTime;
+      p->unknown_day = true;
+      return j + 1;
+    }
+  }
+  const LexEntry* u = E(j, Cls::kUnit);
+  if (!u || u->attr != "sg" || !StartsWith(toks_[j].stem, kAl)) return 0;
+  Granularity g;
+  if (u->value == "Y")
+    g = Granularity::kYear;
+  else if (u->value == "M")
+    g = Granularity::kMonth;
+  else if (u->value == "W")
+    g = Granularity::kWeek;
+  else if (u->value == "D")
+    g = Granularity::kDay;
+  else if (u->value == "DE")
+    g = Granularity::kDecade;
+  else if (u->value == "CE")
+    g = Granularity::kCentury;
+  else
+    return 0;
+  const size_t after = j + 1;
+  p->unit = g;
+  if (dem) {
+    if (dem->value == "this") {
+      p->offset = 0;
+      return after;
+    }
+    p->anaphoric = true;  // ذلك/تلك/نفس
+    return after;
+  }
+  if (const LexEntry* r = E(after, Cls::kRel)) {
+    if (r->attr == "last") {
+      // "العام الأخير" = the past year: a duration.
+      if (g == Granularity::kDay || g == Granularity::kCentury) return 0;
+      p->unit = Granularity::kNone;
+      p->type = TimexType::kDuration;
+      p->literal = std::string("P1") + (g == Granularity::kYear    ? "Y"
+                                        : g == Granularity::kMonth ? "M"
+                                        : g == Granularity::kWeek  ? "W"
+                                                                   : "0Y");
+      if (g == Granularity::kDecade) p->literal = "P10Y";
+      return after + 1;
+    }
+    p->offset = r->ival;
+    p->anaphoric = r->attr == "ana";
+    return after + 1;
+  }
+  if (Has(after, Cls::kAnaph)) {
+    p->anaphoric = true;
+    return after + 1;
+  }
+  if (const LexEntry* d2 = E(after, Cls::kDem); d2 && d2->value == "this") {
+    return after + 1;
+  }
+  return 0;
+}
+
+size_t Recognizer::YearExpr(size_t i, Partial* p) const {
+  const LexEntry* u = E(i, Cls::kUnit);
+  int y;
+  bool hijri;
+  if (u && u->value == "Y" && (u->attr == "sg" || u->attr == "cs" || u->attr == "du")) {
+    if (u->attr == "du" && !StartsWith(toks_[i].stem, kAl)) return 0;
+    if (size_t e = Year(i + 1, &y, &hijri, false)) {
+      if (y < 100 && !hijri && !IsDigits(i + 1)) return 0;
+      if (hijri) {
+        p->hyear = y;
+      } else {
+        p->year = y;
+      }
+      return e;
+    }
+    return 0;
+  }
+  if (!IsDigits(i) || toks_[i].ndig != 4) {
+    // "1438 هـ" / "64ه" handled with the era marker.
+    if (IsDigits(i) && toks_[i].ndig <= 4) {
+      if (size_t e = Year(i, &y, &hijri, true); e && e > i + 1) {
+        if (hijri)
+          p->hyear = y;
+        else
+          p->year = y;
+        return e;
+      }
+    }
+    return 0;
+  }
+  // A bare four-digit number: a year only in a year-like context.
+  if (size_t e = Year(i, &y, &hijri, true)) {
+    bool cue = e > i + 1;
+    if (!cue && i > 0 && !toks_[i].break_before) {
+      const Tok& pv = toks_[i - 1];
+      if (Has(i - 1, Cls::kPrep) || IsPunct(i - 1, '(') || Has(i - 1, Cls::kPart)) cue = true;
+      if (pv.kind == TokKind::kWord && pv.wa && !pv.g && pv.full.size() == 2) cue = true;  // و2014
+      if (IsPunct(i - 1, '-') || IsPunct(i - 1, ','))
+        cue = i >= 2 && IsDigits(i - 2) && toks_[i - 2].ndig == 4;
+      if (pv.full == kWaw && i >= 2 && IsDigits(i - 2) && toks_[i - 2].ndig == 4) cue = true;
+      if (Has(i - 1, Cls::kNamehead)) return 0;
+    }
+    // Otherwise a plausible recent year that is not a count ("1500 مقاتل" is caught by Year).
+    if (!cue && y >= 1800 && y <= dct_year_ + 5 && !(e < n() && Has(e, Cls::kUnit))) cue = true;
+    if (!cue && (i == 0 || toks_[i].break_before)) cue = false;
+    if (cue && y >= 1000 && y <= 2100) {
+      if (hijri)
+        p->hyear = y;
+      else
+        p->year = y;
+      return e;
+    }
+  }
+  return 0;
+}
+
+size_t Recognizer::CenturyExpr(size_t i, Partial* p) const {
+  const LexEntry* u = E(i, Cls::kUnit);
+  if (!u || u->value != "CE" || u->attr != "sg" || !StartsWith(toks_[i].stem, kAl)) return 0;
+  size_t j = i + 1;
+  int c = kUnset;
+  const LexEntry* o = nullptr;
+  if (size_t len = Phrase(j, Cls::kOrd, &o)) {
+    c = o->ival;
+    j += len;
+  } else if (j < n() && toks_[j].full == kAl && IsDigits(j + 1)) {  // القرن الـ19
+    c = static_cast<int>(toks_[j + 1].num);
+    j += 2;
+  } else if (j + 3 < n() && toks_[j].full == kAl && IsPunct(j + 1, '(') && IsDigits(j + 2) &&
+             IsPunct(j + 3, ')')) {  // القرن ال(14)
+    c = static_cast<int>(toks_[j + 2].num);
+    j += 4;
+  } else if (IsDigits(j) && toks_[j].ndig <= 2) {
+    c = static_cast<int>(toks_[j].num);
+    j += 1;
+  } else if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct") {
+    p->unit = Granularity::kCentury;
+    p->offset = r->ival;
+    return j + 1;
+  } else {
+    return 0;
+  }
+  if (c < 1 || c > 30) return 0;
+  p->century = c - 1;
+  const LexEntry* era = nullptr;
+  if (size_t el = Phrase(j, Cls::kEra, &era)) j += el;
+  return j;
+}
+
+size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
+  size_t j = i;
+  // "فترة الخمسينيات", "عقد الستينيات"
+  if (Has(j, Cls::kPeriod) || (E(j, Cls::kUnit) && E(j, Cls::kUnit)->value == "DE" &&
+                               E(j, Cls::kUnit)->attr == "sg" && Has(j + 1, Cls::kDecade))) {
+    if (Has(j + 1, Cls::kDecade)) ++j;
+  }
+  const LexEntry* d = E(j, Cls::kDecade);
+  int century = 19;
+  if (d) {
+    size_t k = j + 1;
+    if (PrepIs(k, "min") || (k < n() && toks_[k].kind == TokKind::kWord && E(k, Cls::kUnit) &&
+                             E(k, Cls::kUnit)->value == "CE")) {
+      size_t c0 = PrepIs(k, "min") ? k + 1 : k;
+      Partial cp;
+      if (size_t e = CenturyExpr(c0, &cp)) {
+        if (cp.century != kUnset) {
+          century = cp.century;
+        } else {
+          // relative century: resolve against the DCT here (decade prefixes are absolute)
+          century = 20 + cp.offset;  // refined by the caller's DCT in Core
+          p->hyear = kUnset;
+        }
+        p->decade = century * 10 + d->ival;
+        p->minute = cp.century == kUnset ? cp.offset : kUnset;  // marker for relative century
+        return e;
+      }
+    }
+    p->decade = century * 10 + d->ival;
+    return k;
+  }
+  // "العقد الأول من القرن الماضي" = 190.
+  const LexEntry* u = E(i, Cls::kUnit);
+  if (u && u->value == "DE" && u->attr == "sg" && StartsWith(toks_[i].stem, kAl)) {
+    const LexEntry* o = nullptr;
+    if (size_t len = Phrase(i + 1, Cls::kOrd, &o); len && o->ival <= 10) {
+      size_t k = i + 1 + len;
+      if (PrepIs(k, "min")) {
+        Partial cp;
+        if (size_t e = CenturyExpr(k + 1, &cp)) {
+          p->decade = (cp.century != kUnset ? cp.century : 20 + cp.offset) * 10 + o->ival - 1;
+          p->minute = cp.century == kUnset ? cp.offset : kUnset;
+          return e;
+        }
+      }
+    }
+  }
+  return 0;
+}
+
+size_t Recognizer::SeasonExpr(size_t i, Partial* p) const {
+  size_t j = i;
+  bool head = false;
+  if (Has(j, Cls::kSeasonhead)) {
+    ++j;
+    head = true;
+  }
+  const LexEntry* s = E(j, Cls::kSeason);
+  if (!s) return 0;
+  static constexpr std::string_view kCodes[] = {"SP", "SU", "FA", "WI"};
+  for (int k = 0; k < 4; ++k) {
+    if (s->value == kCodes[k]) p->season = k;
+  }
+  size_t k = j + 1;
+  int y;
+  bool hijri;
+  if (size_t e = Year(k, &y, &hijri, false); e && IsDigits(k) && !hijri) {
+    p->year = y;
+    return e;
+  }
+  if (const LexEntry* r = E(k, Cls::kRel); r && r->attr == "dct") {
+    p->unit = Granularity::kSeason;
+    p->offset = r->ival;
+    return k + 1;
+  }
+  if (const LexEntry* d = E(i, Cls::kDem); d && d->value == "this") {
+    p->unit = Granularity::kSeason;
+    return k;
+  }
+  // A bare season ("في الصيف", "فصل الصيف") is habitual in news features: a SET.
+  if (StartsWith(toks_[j].stem, kAl) && (head || (i > 0 && Has(i - 1, Cls::kPrep)))) {
+    p->type = TimexType::kSet;
+    p->literal = std::string("XXXX-") + std::string(kCodes[p->season]);
+    return k;
+  }
+  return 0;
+}
+
+size_t Recognizer::NumericDate(size_t i, Partial* p) const {
+  if (!IsDigits(i)) return 0;
+  // a SEP b SEP c with the same separator and no spaces.
+  const Tok& a = toks_[i];
+  auto sep_ok = [&](size_t k) {
+    return k < n() && toks_[k].kind == TokKind::kPunct && !toks_[k].space_before &&
+           (toks_[k].punct == '/' || toks_[k].punct == '-' || toks_[k].punct == '.');
+  };
+  if (!sep_ok(i + 1) || !IsDigits(i + 2) || toks_[i + 2].space_before) return 0;
+  const char sep = toks_[i + 1].punct;
+  const Tok& b = toks_[i + 2];
+  if (IsPunct(i + 3, sep) && !toks_[i + 3].space_before && IsDigits(i + 4) &&
+      !toks_[i + 4].space_before) {
+    const Tok& c = toks_[i + 4];
+    int y, m, d;
+    if (a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2) {
+      y = static_cast<int>(a.num), m = static_cast<int>(b.num), d = static_cast<int>(c.num);
+    } else if (c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2) {
+      y = static_cast<int>(c.num), d = static_cast<int>(a.num), m = static_cast<int>(b.num);
+      if (m > 12 && d <= 12) std::swap(m, d);
+    } else if (c.ndig == 2 && a.ndig <= 2 && b.ndig <= 2 && sep != '.') {
+      y = static_cast<int>(c.num);
+      y += y <= 50 ? 2000 : 1900;
+      d = static_cast<int>(a.num), m = static_cast<int>(b.num);
+    } else {
+      return 0;
+    }
+    size_t e = i + 5;
+    const LexEntry* era = nullptr;
+    size_t el = Joined(e) ? Phrase(e, Cls::kEra, &era) : 0;
+    if (el && era->value == "AH") {
+      p->hyear = y, p->hmonth = m, p->hday = d;
+      return e + el;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    p->year = y, p->month = m, p->day = d;
+    return e + el;
+  }
+  // M/YYYY and YYYY-MM.
+  if (sep == '/' && a.ndig <= 2 && b.ndig == 4 && a.num >= 1 && a.num <= 12) {
+    p->year = static_cast<int>(b.num), p->month = static_cast<int>(a.num);
+    return i + 3;
+  }
+  return 0;
+}
+
+size_t Recognizer::ClockTime(size_t i, Partial* p) const {
+  size_t j = i;
+  bool hourword = false;
+  if (Has(j, Cls::kHour)) {
+    ++j;
+    hourword = true;
+  }
+  int hour = kUnset, minute = kUnset;
+  if (IsDigits(j) && toks_[j].ndig <= 2) {
+    hour = static_cast<int>(toks_[j].num);
+    ++j;
+    if ((IsPunct(j, ':') || (hourword && (IsPunct(j, '.') || IsPunct(j, ',')))) &&
+        IsDigits(j + 1) && toks_[j + 1].ndig == 2 && !toks_[j].space_before) {
+      minute = static_cast<int>(toks_[j + 1].num);
+      j += 2;
+    } else if (!hourword) {
+      return 0;
+    }
+  } else if (hourword) {
+    const LexEntry* o = nullptr;
+    size_t len = Phrase(j, Cls::kOrd, &o);
+    if (!len || o->ival > 12 || (o->attr != "f" && o->ival > 2)) return 0;
+    if (o->attr != "f") return 0;
+    hour = o->ival;
+    j += len;
+  } else {
+    return 0;
+  }
+  if (hour > 24 || (minute != kUnset && minute > 59)) return 0;
+  // و + fraction / و + N دقيقة / إلا + fraction.
+  if (j < n() && toks_[j].wa && Has(j, Cls::kFrac)) {
+    minute = E(j, Cls::kFrac)->ival;
+    ++j;
+  } else if (j < n() && Has(j, Cls::kExcept) && Has(j + 1, Cls::kFrac)) {
+    minute = 60 - E(j + 1, Cls::kFrac)->ival;
+    hour = hour == 1 ? 12 : hour - 1;
+    j += 2;
+  } else if (j < n() && toks_[j].wa) {
+    int64_t mv;
+    if (size_t e = Number(j, &mv); e && mv < 60) {
+      minute = static_cast<int>(mv);
+      j = e;
+      if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "MIN") ++j;
+    }
+  }
+  // Part of day after the time: صباحا، مساء، عصرا، ظهرا، ليلا.
+  const LexEntry* pod = E(j, Cls::kPod);
+  if (pod && (pod->attr == "adv" || pod->attr == "noun" || pod->attr == "def")) {
+    const std::string_view v = pod->value;
+    if ((v == "AF" || v == "EV") && hour < 12) hour += 12;
+    if (v == "MI" && hour < 6) hour += 12;
+    if (v == "NI" && hour >= 6 && hour < 12) hour += 12;
+    if (v == "MO" && hour == 12) hour = 0;
+    ++j;
+    // "صباح اليوم/الاثنين" after the hour.
+  } else if (j < n() && toks_[j].kind == TokKind::kWord && toks_[j].full.size() == 2 && Joined(j) &&
+             Has(j, Cls::kEra)) {
+    // "م"/"ص" abbreviations are ambiguous with the era marker; only م = evening after a time.
+    if (hour < 12) hour += 12;
+    ++j;
+  }
+  if (minute == kUnset && !hourword) return 0;
+  p->hour = hour == 24 ? 0 : hour;
+  p->minute = minute == kUnset ? 0 : minute;
+  p->type = TimexType::kTime;
+  p->unknown_day = true;
+  return j;
+}
+
+size_t Recognizer::PodExpr(size_t i, Partial* p) const {
+  const LexEntry* pod = E(i, Cls::kPod);
+  if (!pod) return 0;
+  int code = 0;
+  for (int k = 0; k < 6; ++k) {
+    if (pod->value == internal::kPodCodes[k]) code = k;
+  }
+  size_t j = i + 1;
+  Partial d;
+  if (pod->attr == "noun" || (pod->attr == "def" && toks_[i].stem == toks_[i].full)) {
+    // صباح اليوم / مساء أمس الأول / صباح الثلاثاء / فجر الجمعة
+    size_t e = DeicticExpr(j, &d);
+    if (!e || !d.literal.empty()) {
+      d = Partial{};
+      e = WeekdayExpr(j, &d);
+    }
+    if (e) {
+      *p = d;
+      p->pod = code;
+      p->type = TimexType::kTime;
+      return e;
+    }
+  }
+  // "الليلة الماضية" = last night; "الليلة" = tonight; "هذا الصباح" with no day known.
+  if (pod->attr == "def") {
+    if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct" && code == 4) {
+      p->unit = Granularity::kDay;
+      p->offset = r->ival < 0 ? -1 : r->ival;
+      p->pod = code;
+      p->type = TimexType::kTime;
+      return j + 1;
+    }
+  }
+  return 0;
+}
+
+size_t Recognizer::HijriExpr(size_t i, Partial* p) const {
+  int day = kUnset;
+  size_t j = DayNumber(i, &day);
+  if (j && PrepIs(j, "min")) ++j;
+  if (!j) {
+    j = i;
+    day = kUnset;
+  }
+  bool shahr = false;
+  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
+    ++j;
+    shahr = true;
+  }
+  const LexEntry* m = nullptr;
+  size_t len = Phrase(j, Cls::kHmonth, &m);
+  if (!len) return 0;
+  size_t k = j + len;
+  p->hmonth = m->ival;
+  p->hday = day;
+  p->dir = Dir::kByTense;
+  int y;
+  bool hijri;
+  if (size_t e = Year(k, &y, &hijri, false); e && IsDigits(k)) {
+    if (hijri || (y >= 1300 && y <= 1500)) {
+      p->hyear = y;
+      return e;
+    }
+    return 0;  // a Hijri month with a Gregorian year: inconsistent, skip
+  }
+  if (const LexEntry* r = E(k, Cls::kRel); r && r->attr == "dct") {
+    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
+    return k + 1;
+  }
+  // Month names that are also given names (رجب، رمضان، شعبان) or words (صفر، محرم) need a
+  // day number or شهر.
+  if (day == kUnset && !shahr) return 0;
+  return k;
+}
+
+size_t Recognizer::HolidayExpr(size_t i, Partial* p) const {
+  const LexEntry* h = nullptr;
+  size_t len = Phrase(i, Cls::kHoliday, &h);
+  if (!len) return 0;
+  const std::string_view v = h->value;
+  const int mm = (v[2] - '0') * 10 + (v[3] - '0');
+  const int dd = (v[5] - '0') * 10 + (v[6] - '0');
+  size_t j = i + len;
+  int y;
+  bool hijri;
+  if (v[0] == 'G') {
+    p->month = mm;
+    p->day = dd;
+    p->dir = Dir::kNone;  // the occurrence closest to the DCT
+    if (size_t e = Year(j, &y, &hijri, false); e && IsDigits(j) && !hijri) {
+      p->year = y;
+      return e;
+    }
+  } else {
+    p->hmonth = mm;
+    p->hday = dd;
+    p->dir = Dir::kByTense;
+  }
+  if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct") {
+    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
+    ++j;
+  }
+  return j;
+}
+
+size_t Recognizer::Core(size_t i, Partial* p) const {
+  size_t best = 0;
+  Partial bp;
+  auto consider = [&](size_t e, const Partial& q) {
+    if (e > best) {
+      best = e;
+      bp = q;
+    }
+  };
+  Partial q;
+  if (!toks_[i].g && toks_[i].kind != TokKind::kNumber) return 0;
+  if (size_t e = PodExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = DeicticExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = WeekdayExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = DayMonth(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = MonthExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = UnitRel(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = YearExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = DecadeCentury(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = CenturyExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = SeasonExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = NumericDate(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = ClockTime(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = HijriExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = HolidayExpr(i, &q)) consider(e, q);
+  if (best) *p = bp;
+  return best;
+}
+
+size_t Recognizer::DateWithPart(size_t i, Partial* p) const {
+  // WEEKEND (+REL): "نهاية الأسبوع الماضي" = last weekend.
+  const LexEntry* we = nullptr;
+  if (size_t len = Phrase(i, Cls::kWeekend, &we)) {
+    size_t j = i + len;
+    p->unit = Granularity::kWeek;
+    p->weekend = true;
+    if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct") {
+      p->offset = r->ival;
+      return j + 1;
+    }
+    return j;
+  }
+  const LexEntry* part = E(i, Cls::kPart);
+  if (part) {
+    size_t j = i + 1;
+    if (PrepIs(j, "min")) ++j;
+    Partial q;
+    size_t e = Core(j, &q);
+    if (!e) {
+      // "أوائل العشرين" after a century: an ordinal ≥ 11 alone is a century.
+      const LexEntry* o = nullptr;
+      if (size_t len = Phrase(j, Cls::kOrd, &o); len && o->ival >= 11 && o->ival <= 21) {
+        q = {};
+        q.century = o->ival - 1;
+        e = j + len;
+      }
+    }
+    if (e && q.literal.empty() && q.type == TimexType::kDate) {
+      *p = q;
+      p->mod = part->value == "START" ? TimexMod::kStart
+               : part->value == "MID" ? TimexMod::kMid
+                                      : TimexMod::kEnd;
+      return e;
+    }
+    return 0;
+  }
+  // "السنوات الأخيرة من القرن العشرين" = the end of the century.
+  if (const LexEntry* u = E(i, Cls::kUnit);
+      u && u->attr == "pl" && StartsWith(toks_[i].stem, kAl)) {
+    const LexEntry* r = E(i + 1, Cls::kRel);
+    if (r && (r->attr == "last" || r->ival < 0) && PrepIs(i + 2, "min")) {
+      Partial q;
+      if (size_t e = Core(i + 3, &q); e && q.literal.empty()) {
+        *p = q;
+        p->mod = TimexMod::kEnd;
+        return e;
+      }
+    }
+  }
+  return Core(i, p);
+}
+
+size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
+  *ago = false;
+  size_t j = i;
+  TimexMod mod = TimexMod::kNone;
+  bool qabl = false;
+  if (PrepIs(j, "qabl") && toks_[j].stem == toks_[j].full) {
+    qabl = true;
+    ++j;
+  }
+  const LexEntry* q = nullptr;
+  if (size_t len = Phrase(j, Cls::kQmod, &q); len && q->attr == "pre") {
+    mod = *ParseTimexMod(q->value);
+    j += len;
+  }
+  int64_t count = -1;
+  bool vague = false;
+  size_t k = j;
+  if (const LexEntry* vg = E(j, Cls::kVague); vg && vg->attr == "pre") {
+    vague = true;
+    k = j + 1;
+  } else if (size_t e = Number(j, &count)) {
+    k = e;
+    // "الـ24 ساعة"
+  } else if (j < n() && toks_[j].full == kAl && IsDigits(j + 1)) {
+    count = toks_[j + 1].num;
+    k = j + 2;
+  }
+  const LexEntry* u = E(k, Cls::kUnit);
+  if (!u) return 0;
+  const std::string_view a = u->attr;
+  const bool def = StartsWith(toks_[k].stem, kAl);
+  size_t e = k + 1;
+  if (count >= 0) {
+    if (a == "du" || a == "cs") return 0;
+    if (count == 0 || count > 100000) return 0;
+    if (a == "sg" && def) return 0;  // "3 العام" is nothing
+  } else if (a == "du") {
+    count = 2;
+    if (def) {
+      // "السنتين الأخيرتين", "العامين الماضيين"
+      const LexEntry* r = E(e, Cls::kRel);
+      if (!r || r->ival > 0 || r->attr == "ana") {
+        if (!r) return 0;
+      }
+      ++e;
+    }
+  } else if (a == "acc") {
+    // "شهرا" alone = one month; عاما/يوما alone are often "general"/"once".
+    if (u->value != "M" && u->value != "W") {
+      if (i == 0 || !(Has(i - 1, Cls::kPrep))) return 0;
+    }
+    count = 1;
+  } else if (vague) {
+    if (a != "pl") return 0;
+  } else if (a == "sg" && !def && (mod != TimexMod::kNone)) {
+    count = 1;  // "أكثر من عام"
+  } else if (a == "sg" && def && i > 0 && PrepIs(i - 1, "over") && !Has(e, Cls::kRel)) {
+    count = 1;  // "على مدار السنة": the whole year, a duration
+  } else if (a == "pl") {
+    // Vague plurals: "السنوات الأخيرة" (PXY), "سنوات طويلة", "بضعة أشهر", "عدة أشهر".
+    if (def) {
+      size_t r0 = e;
+      int64_t c2 = -1;
+      if (size_t ne = Number(r0, &c2))
+        r0 = ne;
+      else if (r0 < n() && toks_[r0].full == kAl && IsDigits(r0 + 1))
+        c2 = toks_[r0 + 1].num, r0 += 2;
+      const LexEntry* r = E(r0, Cls::kRel);
+      if (!r) return 0;
+      if (PrepIs(r0 + 1, "min")) {
+        Partial probe;
+        if (Core(r0 + 2, &probe)) return 0;  // "السنوات الأخيرة من القرن": a date
+      }
+      count = c2;
+      vague = c2 < 0;
+      e = r0 + 1;
+    } else {
+      vague = true;
+      if (const LexEntry* vg = E(e, Cls::kVague); vg && vg->attr == "post") {
+        ++e;  // "سنوات طويلة"
+      } else {
+        if (i == 0) return 0;
+        if (!(Has(i - 1, Cls::kPrep) || toks_[i].prep)) return 0;
+        // "سنوات الحرب", "أيام الظمأ": a construct with a noun is an era, not a duration.
+        if (e < n() && toks_[e].kind == TokKind::kWord && StartsWith(toks_[e].full, kAl)) return 0;
+      }
+    }
+  } else {
+    // singular, no number: "عام واحد", else not a duration
+    int64_t one;
+    if (size_t ne = Number(e, &one); ne && one == 1) {
+      count = 1;
+      e = ne;
+    } else {
+      return 0;
+    }
+  }
+  if (const LexEntry* pq = nullptr; Phrase(e, Cls::kQmod, &pq) && pq->attr == "post") {
+    mod = *ParseTimexMod(pq->value);
+    e += Phrase(e, Cls::kQmod, &pq);
+  }
+  const std::string_view unit = u->value;
+  std::string v = "P";
+  int64_t n2 = count;
+  std::string des;
+  if (unit == "Y")
+    des = "Y";
+  else if (unit == "M")
+    des = "M";
+  else if (unit == "W")
+    des = "W";
+  else if (unit == "D" || unit == "N")
+    des = "D";
+  else if (unit == "DE")
+    des = "Y", n2 = count * 10;
+  else if (unit == "CE")
+    des = "Y", n2 = count * 100;
+  else if (unit == "H")
+    des = "TH";
+  else if (unit == "MIN")
+    des = "TM";
+  else if (unit == "S")
+    des = "TS";
+  else
+    return 0;
+  if (qabl && !vague && count > 0) {
+    // "قبل خمسة وتسعين عاما" = a date N units before the DCT.
+    Granularity g = des == "Y"   ? Granularity::kYear
+                    : des == "M" ? Granularity::kMonth
+                    : des == "W" ? Granularity::kWeek
+                    : des == "D" ? Granularity::kDay
+                                 : Granularity::kNone;
+    if (g == Granularity::kNone) return 0;
+    p->unit = g;
+    p->offset = -static_cast<int>(n2);
+    p->mod = mod;
+    *ago = true;
+    return e;
+  }
+  if (qabl) return 0;
+  if (des[0] == 'T') {
+    v += "T" + (vague ? std::string("X") : std::to_string(n2)) + des.substr(1);
+  } else {
+    v += (vague ? std::string("X") : std::to_string(n2)) + des;
+  }
+  // "(24 ساعة)": a title in parentheses, not a duration.
+  if (i > 0 && IsPunct(i - 1, '(') && IsPunct(e, ')')) return 0;
+  p->type = TimexType::kDuration;
+  p->literal = v;
+  p->mod = mod;
+  return e;
+}
+
+size_t Recognizer::SetExpr(size_t i, Partial* p) const {
+  const LexEntry* s = nullptr;
+  if (size_t len = Phrase(i, Cls::kSet, &s)) {
+    if (s->attr == "adj") {
+      // A recurrence adjective right after a noun ("المجلة الشهرية").
+      if (i == 0 || toks_[i - 1].kind != TokKind::kWord || toks_[i - 1].g) return 0;
+    }
+    p->type = TimexType::kSet;
+    p->literal = std::string(s->value);
+    return i + len;
+  }
+  if (!Has(i, Cls::kEvery)) return 0;
+  size_t j = i + 1;
+  TimexMod mod = TimexMod::kNone;
+  if (const LexEntry* part = E(j, Cls::kPart)) {
+    mod = part->value == "START" ? TimexMod::kStart
+          : part->value == "MID" ? TimexMod::kMid
+                                 : TimexMod::kEnd;
+    ++j;
+  }
+  if (const LexEntry* w = E(j, Cls::kWeekday)) {
+    p->type = TimexType::kSet;
+    p->literal = "XXXX-WXX-" + std::to_string(w->ival);
+    return j + 1;
+  }
+  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "D" && E(j + 1, Cls::kWeekday)) {
+    p->type = TimexType::kSet;
+    p->literal = "XXXX-WXX-" + std::to_string(E(j + 1, Cls::kWeekday)->ival);
+    return j + 2;
+  }
+  if (const LexEntry* se = E(j, Cls::kSeason)) {
+    static constexpr std::string_view kCodes[] = {"SP", "SU", "FA", "WI"};
+    for (int k = 0; k < 4; ++k) {
+      if (se->value == kCodes[k]) p->literal = "XXXX-" + std::string(kCodes[k]);
+    }
+    p->type = TimexType::kSet;
+    return j + 1;
+  }
+  int64_t count = 1;
+  size_t k = j;
+  if (size_t e = Number(j, &count)) k = e;
+  const LexEntry* u = E(k, Cls::kUnit);
+  if (!u) return 0;
+  if (u->attr == "du") count = 2;
+  std::string_view unit = u->value;
+  std::string v = "P";
+  if (unit == "H" || unit == "MIN" || unit == "S") {
+    v += "T" + std::to_string(count) + (unit == "H" ? "H" : unit == "MIN" ? "M" : "S");
+  } else {
+    v += std::to_string(count) + std::string(unit == "N" ? "D" : unit == "DE" ? "0Y" : unit);
+  }
+  p->type = TimexType::kSet;
+  p->literal = v;
+  p->mod = mod;
+  return k + 1;
+}
+
+size_t Recognizer::RefExpr(size_t i, Partial* p) const {
+  const LexEntry* r = nullptr;
+  size_t len = Phrase(i, Cls::kRef, &r);
+  if (!len) return 0;
+  const std::string_view a = r->attr;
+  if (a == "fut" && !FutureAround(i)) return 0;
+  if (a == "final") {
+    // "من قبل" is PAST_REF only at the end of a clause, not as the agent "by".
+    size_t j = i + len;
+    if (j < n() && toks_[j].kind == TokKind::kWord && !toks_[j].break_before) return 0;
+  }
+  if (a == "abstract") return 0;  // "الماضي" as a topic is not tagged
+  if (a == "np" && r->nwords == 1 && len == 1) {
+    // a one-word noun phrase (المستقبل، زماننا) needs a preposition before it
+    if (i == 0 || !Has(i - 1, Cls::kPrep) || toks_[i].prep) return 0;
+  }
+  p->literal = std::string(r->value);
+  return i + len;
+}
+
+Match Recognizer::Best(size_t i) const {
+  Match m;
+  m.b = i;
+  const Tok& t = toks_[i];
+  if (!t.g && t.kind != TokKind::kNumber) return m;
+  // False friends first: a BLOCK phrase wins over anything starting at the same token.
+  const LexEntry* b = nullptr;
+  if (size_t len = Phrase(i, Cls::kBlock, &b)) {
+    m.e = i + len;
+    m.block = true;
+    return m;
+  }
+  auto consider = [&](size_t e, const Partial& q) {
+    if (e > m.e) {
+      m.e = e;
+      m.p = q;
+    }
+  };
+  Partial q;
+  // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item.
+  if (const LexEntry* u = E(i, Cls::kUnit); u && u->value == "D" && u->attr == "cs") {
+    int d1;
+    if (size_t e1 = DayNumber(i + 1, &d1); e1 && e1 < n() && toks_[e1].full == kWaw) {
+      Partial second;
+      if (DayMonth(e1 + 1, &second)) {
+        q = second;
+        q.day = d1;
+        consider(e1, q);
+      }
+    }
+  }
+  q = {};
+  if (size_t e = DateWithPart(i, &q)) consider(e, q);
+  q = {};
+  bool ago = false;
+  if (size_t e = Duration(i, &q, &ago)) consider(e, q);
+  q = {};
+  if (size_t e = SetExpr(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = RefExpr(i, &q)) consider(e, q);
+  // A leading approximator on a date: "نحو منتصف العام".
+  return m;
+}
+
+}  // namespace tarikh::internal

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+// Internal: the recognizer of the tagger. Tokens (Tok) are built from the folded text by
+// Recognizer::BuildTokens (tagger.cc, together with the Run loop); the pattern functions that
+// recognize expressions over token classes live in recognize.cc.
+#ifndef TARIKH_CORE_RECOGNIZER_H_
+#define TARIKH_CORE_RECOGNIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon.h"
+#include "resolve.h"
+#include "tarikh/core/tagger.h"
+#include "text_fold.h"
+
+namespace tarikh::internal {
+
+// UTF-8 byte sequences of the few letters the clitic splitter and the future-cue test look
+// at (no Arabic literals in library code).
+inline constexpr std::string_view kWaw = "\xd9\x88";         // و
+inline constexpr std::string_view kFa = "\xd9\x81";          // ف
+inline constexpr std::string_view kBa = "\xd8\xa8";          // ب
+inline constexpr std::string_view kLam = "\xd9\x84";         // ل
+inline constexpr std::string_view kKaf = "\xd9\x83";         // ك
+inline constexpr std::string_view kAlef = "\xd8\xa7";        // ا
+inline constexpr std::string_view kSin = "\xd8\xb3";         // س
+inline constexpr std::string_view kYa = "\xd9\x8a";          // ي
+inline constexpr std::string_view kTa = "\xd8\xaa";          // ت
+inline constexpr std::string_view kNun = "\xd9\x86";         // ن
+inline constexpr std::string_view kAl = "\xd8\xa7\xd9\x84";  // ال
+
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+struct Tok {
+  std::string_view full;  // folded token
+  std::string_view stem;  // folded token without proclitics
+  uint32_t ob = 0;        // original byte of the stem start
+  uint32_t oe = 0;        // original byte end
+  TokKind kind = TokKind::kWord;
+  bool space_before = false;
+  bool break_before = false;
+  bool wa = false;    // a و/ف conjunction was stripped
+  bool prep = false;  // a ب/ل/ك preposition was stripped
+  bool fut = false;   // a future-tense cue
+  const LexGroup* g = nullptr;
+  int64_t num = -1;  // digits value
+  int ndig = 0;
+  char punct = 0;
+};
+
+struct Match {
+  size_t b = 0, e = 0;  // token range of the extent
+  Partial p;
+  bool block = false;  // a false friend: consumes tokens, emits nothing
+  bool valid() const { return e > b; }
+};
+
+class Recognizer {
+ public:
+  Recognizer(const Lexicon& lex, const FoldedText& ft, std::string_view text, int dct_year)
+      : lex_(lex), ft_(ft), text_(text), dct_year_(dct_year) {}
+
+  void BuildTokens();
+  // Recognizes and resolves everything; appends to out.
+  void Run(TagSession::State* st, std::vector<Timex>* out);
+
+ private:
+  // ---- token helpers ----
+  size_t n() const { return toks_.size(); }
+  const LexEntry* E(size_t i, Cls c) const {
+    if (i >= n() || !toks_[i].g || !(toks_[i].g->single_mask & Bit(c))) return nullptr;
+    for (const LexEntry& e : lex_.Entries(*toks_[i].g)) {
+      if (e.cls == c && e.nwords == 1) return &e;
+    }
+    return nullptr;
+  }
+  bool Has(size_t i, Cls c) const { return E(i, c) != nullptr; }
+  // Longest entry of class c (one or more words) at token i; returns its token count.
+  size_t Phrase(size_t i, Cls c, const LexEntry** out) const {
+    if (i >= n() || !toks_[i].g) return 0;
+    const LexGroup& g = *toks_[i].g;
+    for (const LexEntry& e : lex_.Entries(g)) {  // longest first
+      if (e.cls != c) continue;
+      if (e.nwords == 1) {
+        *out = &e;
+        return 1;
+      }
+      if (i + e.nwords > n()) continue;
+      bool ok = true;
+      for (int k = 1; k < e.nwords && ok; ++k) {
+        const Tok& t = toks_[i + k];
+        if (t.break_before || (t.full != lex_.Word(e, k) && t.stem != lex_.Word(e, k))) ok = false;
+        if (ok && t.stem == lex_.Word(e, k) && t.full != t.stem) ok = false;
+      }
+      if (ok) {
+        *out = &e;
+        return e.nwords;
+      }
+    }
+    return 0;
+  }
+  bool IsPunct(size_t i, char c) const {
+    return i < n() && toks_[i].kind == TokKind::kPunct && toks_[i].punct == c;
+  }
+  bool IsDigits(size_t i) const { return i < n() && toks_[i].kind == TokKind::kNumber; }
+  bool Word(size_t i) const { return i < n() && toks_[i].kind == TokKind::kWord; }
+  bool Joined(size_t i) const { return i < n() && !toks_[i].break_before; }
+  bool PrepIs(size_t i, std::string_view name) const {
+    const LexEntry* e = E(i, Cls::kPrep);
+    return e && e->value == name;
+  }
+  bool FutureAround(size_t i) const;
+
+  // ---- recognizers: each returns the token end (exclusive) or 0 ----
+  size_t Number(size_t i, int64_t* value) const;
+  size_t Year(size_t i, int* year, bool* hijri, bool need_cue) const;
+  size_t DayNumber(size_t i, int* day) const;
+  size_t MonthName(size_t i, int* month) const;
+  size_t YearTail(size_t i, Partial* p) const;
+  size_t DayMonth(size_t i, Partial* p) const;
+  size_t MonthExpr(size_t i, Partial* p) const;
+  size_t WeekdayExpr(size_t i, Partial* p) const;
+  size_t DeicticExpr(size_t i, Partial* p) const;
+  size_t UnitRel(size_t i, Partial* p) const;
+  size_t YearExpr(size_t i, Partial* p) const;
+  size_t DecadeCentury(size_t i, Partial* p) const;
+  size_t CenturyExpr(size_t i, Partial* p) const;
+  size_t SeasonExpr(size_t i, Partial* p) const;
+  size_t NumericDate(size_t i, Partial* p) const;
+  size_t ClockTime(size_t i, Partial* p) const;
+  size_t PodExpr(size_t i, Partial* p) const;
+  size_t HijriExpr(size_t i, Partial* p) const;
+  size_t Core(size_t i, Partial* p) const;
+  size_t DateWithPart(size_t i, Partial* p) const;
+  size_t Duration(size_t i, Partial* p, bool* ago) const;
+  size_t SetExpr(size_t i, Partial* p) const;
+  size_t RefExpr(size_t i, Partial* p) const;
+  size_t HolidayExpr(size_t i, Partial* p) const;
+  Match Best(size_t i) const;
+
+  const Lexicon& lex_;
+  const FoldedText& ft_;
+  std::string_view text_;
+  int dct_year_;
+  std::vector<Tok> toks_;
+  std::string scratch_;
+};
+
+}  // namespace tarikh::internal
+
+#endif  // TARIKH_CORE_RECOGNIZER_H_
