@@ -62,7 +62,7 @@ Result<TimelineJsAssets> LoadTimelineJsAssets(const std::string& dir) {
     *n.out = std::move(*data);
   }
   // The icon font the CSS loads relative to itself; inlined so the page's arrows render.
-  for (const char* font : {"tl-icons.woff2", "tl-icons.woff"}) {
+  for (const char* font : {"tl-icons.ttf", "tl-icons.woff2", "tl-icons.woff"}) {
     Result<std::string> data = ReadFile((dist / "css/icons" / font).string());
     if (data.ok()) {
       assets.css_resources.emplace_back(std::string("../js/../css/icons/") + font,

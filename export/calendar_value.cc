@@ -103,20 +103,6 @@ std::optional<CalendarValue> ParseCalendarValue(std::string_view s) {
   }
   if (s[4] != '-' || s.size() < 7) return std::nullopt;
   std::string_view rest = s.substr(5);
-  if (rest[0] == 'W') {
-    if (!Digits(rest, 1, 2, &v.week)) return std::nullopt;
-    std::optional<int32_t> monday = IsoWeekMonday(v.year, v.week);
-    if (!monday) return std::nullopt;
-    v.granularity = Granularity::kWeek;
-    if (rest.size() == 3) {
-      v.interval = Days(*monday, *monday + 7);
-      return v;
-    }
-    if (rest.substr(3) != "-WE") return std::nullopt;
-    v.weekend = true;
-    v.interval = Days(*monday + 5, *monday + 7);
-    return v;
-  }
   if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'H') && Digits(rest, 1, 1, &n)) {
     if (rest[0] == 'Q' && n >= 1 && n <= 4) {
       v.granularity = Granularity::kQuarter;
@@ -143,6 +129,20 @@ std::optional<CalendarValue> ParseCalendarValue(std::string_view s) {
       v.interval = MonthSpan(v.year, season.first_month, 3);
       return v;
     }
+  }
+  if (rest[0] == 'W') {  // after the seasons: "WI" is winter
+    if (!Digits(rest, 1, 2, &v.week)) return std::nullopt;
+    std::optional<int32_t> monday = IsoWeekMonday(v.year, v.week);
+    if (!monday) return std::nullopt;
+    v.granularity = Granularity::kWeek;
+    if (rest.size() == 3) {
+      v.interval = Days(*monday, *monday + 7);
+      return v;
+    }
+    if (rest.substr(3) != "-WE") return std::nullopt;
+    v.weekend = true;
+    v.interval = Days(*monday + 5, *monday + 7);
+    return v;
   }
   if (!Digits(rest, 0, 2, &v.month) || v.month < 1 || v.month > 12) return std::nullopt;
   if (rest.size() == 2) {
