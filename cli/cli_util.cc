@@ -53,6 +53,25 @@ void PrintWarning(std::string_view name, std::string_view message) {
   std::cerr << name << ": warning: " << message << "\n";
 }
 
+Status CheckNotUtf16(std::string_view head) {
+  auto starts = [head](std::string_view bom) { return head.substr(0, bom.size()) == bom; };
+  const char* what = nullptr;
+  if (starts(std::string_view("\xFF\xFE\0\0", 4))) {
+    what = "UTF-32 (little-endian)";
+  } else if (starts(std::string_view("\0\0\xFE\xFF", 4))) {
+    what = "UTF-32 (big-endian)";
+  } else if (starts("\xFF\xFE")) {
+    what = "UTF-16 (little-endian)";
+  } else if (starts("\xFE\xFF")) {
+    what = "UTF-16 (big-endian)";
+  }
+  if (what == nullptr) return Status::Ok();
+  return Status::InvalidUtf8(std::string(what) +
+                                 " is not supported; convert to UTF-8 (e.g. iconv -f UTF-16 -t "
+                                 "UTF-8 FILE)",
+                             Location{0, 1, 1});
+}
+
 Location LocateByte(std::string_view text, int64_t byte_offset) {
   Location loc{byte_offset, 1, 1};
   const int64_t end = std::min<int64_t>(byte_offset, static_cast<int64_t>(text.size()));

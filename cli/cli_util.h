@@ -33,6 +33,10 @@ Status WriteFileAtomic(const std::string& path, std::string_view data);
 void PrintError(std::string_view name, const Status& status);
 void PrintWarning(std::string_view name, std::string_view message);
 
+// kInvalidUtf8 at byte 0 ("UTF-16 … is not supported; convert to UTF-8") if `head`, the first
+// bytes of an input, starts with a UTF-16 or UTF-32 byte-order mark. A UTF-8 BOM is fine.
+Status CheckNotUtf16(std::string_view head);
+
 // Line (1-based) and column (1-based, code points) of a byte offset in `text`.
 Location LocateByte(std::string_view text, int64_t byte_offset);
 

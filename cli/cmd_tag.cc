@@ -104,6 +104,7 @@ Status ValidateInput(Input& in, int64_t* size) {
   bool more = true;
   while (more) {
     more = in.ReadBlock(&buf);
+    if (base == 0) TARIKH_RETURN_IF_ERROR(CheckNotUtf16(buf));
     size_t usable = more ? CompletePrefix(buf) : buf.size();
     std::string_view part(buf.data(), usable);
     if (int64_t nul = FindNul(part); nul >= 0) {

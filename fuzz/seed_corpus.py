@@ -91,6 +91,19 @@ def main():
     write("timeline_json", "schema-2", '{"schema_version": 2, "events": []}')
     write("timeline_json", "bad-mod", '{"schema_version":1,"events":[{"id":"e1","value":"2017",'
           '"mod":"SOON"}]}')
+    # timeml: gold files of both corpora (small ones whole, large ones cut) and broken XML.
+    tmls = sorted((ROOT / "fixtures/seeds/gold").glob("*.tml"))[:2] + \
+        sorted((ROOT / "fixtures/dev-revised").glob("doc*.tml"))[:6]
+    for f in tmls:
+        data = f.read_bytes()
+        write("timeml", f.stem[:8], data[:6000] if len(data) <= 6000 else
+              data[:3000] + b"</TEXT>\n</TimeML>\n")
+    write("timeml", "no-text", "<TimeML><DCT></DCT></TimeML>")
+    write("timeml", "nested", '<TimeML><TEXT>في <TIMEX3 tid="t1" type="DATE" value="2017">'
+          'عام <TIMEX3 tid="t2" type="DATE" value="2017">2017</TIMEX3></TIMEX3></TEXT></TimeML>')
+    write("timeml", "bad-type", '<TimeML><TEXT><TIMEX3 tid="t1" type="WHEN">أمس</TIMEX3>'
+          '</TEXT></TimeML>')
+    write("timeml", "unclosed", "<TimeML><TEXT>نص")
     # mentions_jsonl: lines as `tarikh extract` writes them.
     doc = '{"id":"001","dct":"2017-04-17","source":"France 24","title":"عنوان","url":"",' \
           '"dct_inferred":false,"dct_confidence":1.0,"timex_count":2,"mention_count":1}'
