@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "tarikh/core/date.h"
@@ -176,6 +177,39 @@ TEST(HijriTest, RoundTripOverDays) {
       Result<int32_t> back = HijriToDayNumber(y, m, d, cal);
       ASSERT_TRUE(back.ok()) << back.status().message();
       ASSERT_EQ(*back, day) << HijriCalendarName(cal) << " " << FormatDayNumber(day);
+    }
+  }
+}
+
+// Conversions of AH 1200–1700 go through a month-start table, the others straight to ICU:
+// both paths must agree where they meet and round-trip on their own.
+TEST(HijriTest, TableAndDirectIcuPathsAgree) {
+  for (HijriCalendar cal :
+       {HijriCalendar::kUmmAlQura, HijriCalendar::kCivil, HijriCalendar::kAstronomical}) {
+    for (int boundary : {1200, 1701}) {
+      Result<DayInterval> before = HijriMonthInterval(boundary - 1, 12, cal);
+      Result<DayInterval> after = HijriMonthInterval(boundary, 1, cal);
+      ASSERT_TRUE(before.ok() && after.ok());
+      EXPECT_EQ(before->end, after->begin) << HijriCalendarName(cal) << " " << boundary;
+      for (int32_t day = before->begin - 40; day < after->end + 40; ++day) {
+        int y, m, d;
+        ASSERT_TRUE(DayNumberToHijri(day, &y, &m, &d, cal).ok());
+        Result<int32_t> back = HijriToDayNumber(y, m, d, cal);
+        ASSERT_TRUE(back.ok());
+        EXPECT_EQ(*back, day) << HijriCalendarName(cal) << " " << FormatDayNumber(day);
+      }
+    }
+    // Uncached years, every 5th day: 1700–1780 CE (AH ~1111–1194) and 2300–2320 CE (AH ~1730).
+    for (auto [from, to] :
+         {std::pair{"1700-01-01", "1780-01-01"}, std::pair{"2300-01-01", "2320-01-01"}}) {
+      for (int32_t day = Day(from); day < Day(to); day += 5) {
+        int y, m, d;
+        ASSERT_TRUE(DayNumberToHijri(day, &y, &m, &d, cal).ok());
+        EXPECT_TRUE(y < 1200 || y > 1700) << y;
+        Result<int32_t> back = HijriToDayNumber(y, m, d, cal);
+        ASSERT_TRUE(back.ok());
+        EXPECT_EQ(*back, day) << HijriCalendarName(cal) << " " << FormatDayNumber(day);
+      }
     }
   }
 }
