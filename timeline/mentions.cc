@@ -148,8 +148,10 @@ std::vector<SignalHit> FindSignals(const std::u32string& text, const std::vector
         ok = FoldedWord(text, words[i + k]) == s.words[k];
       }
       if (!ok) continue;
-      hits.push_back(
-          {&s, words[i].begin, words[i + s.words.size() - 1].end, i + s.words.size() - 1});
+      if (s.kind != "none") {
+        hits.push_back(
+            {&s, words[i].begin, words[i + s.words.size() - 1].end, i + s.words.size() - 1});
+      }
       i += s.words.size() - 1;
       break;
     }
@@ -244,7 +246,10 @@ class DocumentExtractor {
           cuts[i] == anchors[i].timex.begin) {
         continue;
       }
-      Region(s, {cuts[i], cuts[i + 1]}, anchors[i].timex, anchors[i].governed_by, signals);
+      // The headline may borrow clauses beyond the region, but never another anchor's date.
+      Span limit{i > 0 ? anchors[i - 1].timex.end : s.begin,
+                 i + 1 < anchors.size() ? anchors[i + 1].timex.begin : s.end};
+      Region(s, {cuts[i], cuts[i + 1]}, limit, anchors[i].timex, anchors[i].governed_by, signals);
     }
   }
 
@@ -268,6 +273,8 @@ class DocumentExtractor {
     for (const Word& w : content) {
       std::u32string stem = lex_.Stem(FoldedWord(text_, w));
       if (stem.size() >= 2) tokens.push_back(EncodeUtf8(stem));
+      std::string concept_class = lex_.Concept(stem);
+      if (!concept_class.empty()) tokens.push_back("#" + concept_class);
     }
     std::sort(tokens.begin(), tokens.end());
     tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
@@ -314,8 +321,10 @@ class DocumentExtractor {
       first = after_anchor;
       while (first < frags[k].second && Covered(words[first])) ++first;
     } else {
-      for (int step = 0; step < 2; ++step) {
-        bool weak = IsFunctionWord(words[frags[lo].first]) || count(lo, hi) < 4;
+      for (int step = 0; step < 3; ++step) {
+        // Weak start: a function word, a short apposition ("إياد علاوي،"), or too few words.
+        bool weak = IsFunctionWord(words[frags[lo].first]) || count(lo, hi) < 4 ||
+                    (lo < k && count(lo, lo) < 3);
         if (!weak) break;
         if (lo > 0 && count(lo - 1, hi) <= max_words) {
           --lo;
@@ -331,6 +340,10 @@ class DocumentExtractor {
     if (first >= last) {
       first = frags[lo].first;
       last = std::min(frags[hi].second, first + max_words);
+    }
+    // A cut inside the date itself ("منذ عام") takes the rest of the date along.
+    if (last > anchor_word && last < after_anchor && after_anchor <= frags[hi].second) {
+      last = after_anchor;
     }
     Span h{words[first].begin, words[last - 1].end};
     // Keep quotes balanced: take a closing quote that follows the last word.
@@ -365,22 +378,24 @@ class DocumentExtractor {
     m->cues.push_back(cue);
   }
 
-  void Region(const Span& sentence, const Span& region, const Timex& anchor,
+  void Region(const Span& sentence, const Span& region, const Span& limit, const Timex& anchor,
               const SignalHit* governed_by, const std::vector<SignalHit>& signals) {
-    std::vector<Word> words = SplitWords(text_, region.begin, region.end);
-    std::vector<Word> content = ContentWords(words);
+    std::vector<Word> content = ContentWords(SplitWords(text_, region.begin, region.end));
     if (static_cast<int>(content.size()) < options_.min_content_words) return;
+    // Merging tokens come from everything between the neighbouring dates (the region plus
+    // the clauses it shares with them): more context, and robust to where the cut fell.
+    std::vector<Word> context = ContentWords(SplitWords(text_, limit.begin, limit.end));
     EventMention m;
     m.doc_id = doc_.id;
     m.dct = dct_;
     m.timex = anchor;
     m.timex_text = Slice(text_, anchor.begin, anchor.end);
-    Span h = Headline(region, anchor);
+    Span h = Headline(limit, anchor);
     m.headline = Slice(text_, h.begin, h.end);
     m.sentence = Slice(text_, sentence.begin, sentence.end);
     m.sentence_begin = sentence.begin;
     m.sentence_end = sentence.end;
-    m.tokens = Tokens(content);
+    m.tokens = Tokens(context);
     m.tense = Tense(h, anchor);
     for (const SignalHit& sh : signals) {
       if (sh.begin < region.begin || sh.end > region.end) continue;
@@ -426,6 +441,10 @@ class DocumentExtractor {
     if (!hit) return;
     std::vector<Word> content = ContentWords(words);
     if (static_cast<int>(content.size()) < options_.min_content_words) return;
+    // "ستتيح لاحقا" speaks of a vague future, not of a next step in the story.
+    for (const Word& w : words) {
+      if (lex_.IsFutureMarker(FoldedWord(text_, w))) return;
+    }
     EventMention m;
     m.doc_id = doc_.id;
     m.dct = dct_;

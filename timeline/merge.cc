@@ -15,6 +15,11 @@ namespace {
 
 double Idf(int df, int64_t n) { return std::log(1.0 + static_cast<double>(n) / std::max(1, df)); }
 
+// Concept tokens ("#conflict", "#split": what happened) weigh more than the words around
+// them (who and where): two reports of one event share its type more surely than its
+// wording. docs/timeline.md gives the numbers behind the choice.
+constexpr double kConceptBoost = 3.0;
+
 // Relations that place the event inside its anchor ("at", "since") are compatible with each
 // other; "before", "after" and "until" only with themselves.
 int RelationClass(const EventMention& m) {
@@ -60,27 +65,6 @@ class UnionFind {
 
 }  // namespace
 
-double TokenSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b,
-                       const std::vector<int>& df_a, const std::vector<int>& df_b, int64_t n) {
-  double na = 0, nb = 0, dot = 0;
-  for (size_t i = 0; i < a.size(); ++i) na += std::pow(Idf(df_a[i], n), 2);
-  for (size_t j = 0; j < b.size(); ++j) nb += std::pow(Idf(df_b[j], n), 2);
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      dot += std::pow(Idf(df_a[i], n), 2);
-      ++i;
-      ++j;
-    }
-  }
-  if (na <= 0 || nb <= 0) return 0;
-  return dot / std::sqrt(na * nb);
-}
-
 std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
                                  const BuildOptions& options, MergeStats* stats) {
   const size_t n = mentions.size();
@@ -100,9 +84,15 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
     toks[i].erase(std::unique(toks[i].begin(), toks[i].end()), toks[i].end());
     for (int32_t t : toks[i]) ++df[t];
   }
+  std::vector<double> weight(df.size());
+  std::vector<bool> is_concept(df.size(), false);
+  for (const auto& [text, id] : ids) {
+    is_concept[id] = text.size() > 1 && text[0] == '#';
+    weight[id] = Idf(df[id], n) * (is_concept[id] ? kConceptBoost : 1.0);
+  }
   std::vector<double> norm(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
-    for (int32_t t : toks[i]) norm[i] += std::pow(Idf(df[t], n), 2);
+    for (int32_t t : toks[i]) norm[i] += weight[t] * weight[t];
     norm[i] = std::sqrt(norm[i]);
   }
   // Blocking keys: (block, token) for each dated mention's rarest tokens.
@@ -123,11 +113,22 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
     // Coarse anchors (decades, centuries) get blocks of their own per span length.
     int64_t block = span <= 400 ? year : (span << 20) + year;
     block = block * 4 + RelationClass(m);
-    std::vector<int32_t> keys = toks[i];
+    // Keys: the rarest tokens that another mention also has (a token seen once can match
+    // nothing).
+    std::vector<int32_t> keys;
+    for (int32_t t : toks[i]) {
+      if (df[t] >= 2) keys.push_back(t);
+    }
     std::sort(keys.begin(), keys.end(),
               [&](int32_t a, int32_t b) { return df[a] != df[b] ? df[a] < df[b] : a < b; });
     keys.resize(
         std::min<size_t>(keys.size(), static_cast<size_t>(std::max(1, options.block_keys))));
+    // Concept tokens are keys too: reports of one event may share little else.
+    for (int32_t t : toks[i]) {
+      if (is_concept[t] && df[t] >= 2 && std::find(keys.begin(), keys.end(), t) == keys.end()) {
+        keys.push_back(t);
+      }
+    }
     for (int32_t k : keys) postings.push_back({block, k, static_cast<uint32_t>(i)});
   }
   std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
@@ -176,7 +177,7 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
       } else if (tb[j] < ta[i]) {
         ++j;
       } else {
-        dot += std::pow(Idf(df[ta[i]], n), 2);
+        dot += weight[ta[i]] * weight[ta[i]];
         ++i;
         ++j;
       }

@@ -26,11 +26,6 @@ struct MergeStats {
 std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
                                  const BuildOptions& options, MergeStats* stats = nullptr);
 
-// Cosine similarity of two mentions' token sets under document frequencies `df` over `n`
-// mentions (exposed for tests and docs).
-double TokenSimilarity(const std::vector<std::string>& a, const std::vector<std::string>& b,
-                       const std::vector<int>& df_a, const std::vector<int>& df_b, int64_t n);
-
 }  // namespace tarikh::timeline_internal
 
 #endif  // TARIKH_TIMELINE_MERGE_H_

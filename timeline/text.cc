@@ -196,6 +196,9 @@ Lexicon::Lexicon() {
     if (row[0] == "prefix") future_prefixes_.push_back(t);
     if (row[0] == "not") future_not_.push_back(t);
   }
+  for (const auto& row : ReadRows("concepts.tsv")) {
+    if (row.size() >= 2) concepts_.emplace_back(FoldUtf8(row[0]), row[1]);
+  }
   for (const auto& row : ReadRows("signals.tsv")) {
     if (row.size() < 3) continue;
     Signal s;
@@ -250,6 +253,13 @@ std::u32string Lexicon::Stem(const std::u32string& folded) const {
 std::u32string Lexicon::StripConjunction(const std::u32string& folded) const {
   if (folded.size() > 2 && (folded[0] == 0x0648 || folded[0] == 0x0641)) return folded.substr(1);
   return folded;
+}
+
+std::string Lexicon::Concept(const std::u32string& stem) const {
+  for (const auto& [prefix, name] : concepts_) {
+    if (StartsWith(stem, prefix)) return name;
+  }
+  return {};
 }
 
 bool Lexicon::IsFutureMarker(const std::u32string& folded) const {

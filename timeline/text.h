@@ -56,6 +56,8 @@ class Lexicon {
   // Removes a leading و or ف (conjunctions) when at least two letters remain.
   std::u32string StripConjunction(const std::u32string& folded) const;
   bool IsFutureMarker(const std::u32string& folded) const;
+  // The concept class of a stem ("conflict" for قتال, معرك, صراع …), empty if none.
+  std::string Concept(const std::u32string& stem) const;
   const std::vector<Signal>& signals() const { return signals_; }
 
  private:
@@ -71,6 +73,7 @@ class Lexicon {
   std::vector<std::u32string> future_prefixes_;
   std::vector<std::u32string> future_not_;
   std::vector<Signal> signals_;
+  std::vector<std::pair<std::u32string, std::string>> concepts_;  // stem prefix → class
 };
 
 }  // namespace tarikh::timeline_internal

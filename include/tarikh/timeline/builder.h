@@ -72,7 +72,7 @@ struct BuildOptions {
   std::string title;
   // Cross-document merging: two mentions with compatible dates are the same event when the
   // cosine similarity of their IDF-weighted token sets reaches this value.
-  double merge_threshold = 0.25;
+  double merge_threshold = 0.15;
   // Blocking: each mention is compared only with mentions of its date block that share one
   // of its `block_keys` rarest tokens; tokens with more than `max_posting` mentions in a
   // block are too common to be keys.
