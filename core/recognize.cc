@@ -639,75 +639,6 @@ size_t Recognizer::NumericDate(size_t i, Partial* p) const {
   return 0;
 }
 
-size_t Recognizer::ClockTime(size_t i, Partial* p) const {
-  size_t j = i;
-  bool hourword = false;
-  if (Has(j, Cls::kHour)) {
-    ++j;
-    hourword = true;
-  }
-  int hour = kUnset, minute = kUnset;
-  if (IsDigits(j) && toks_[j].ndig <= 2) {
-    hour = static_cast<int>(toks_[j].num);
-    ++j;
-    if ((IsPunct(j, ':') || (hourword && (IsPunct(j, '.') || IsPunct(j, ',')))) &&
-        IsDigits(j + 1) && toks_[j + 1].ndig == 2 && !toks_[j].space_before) {
-      minute = static_cast<int>(toks_[j + 1].num);
-      j += 2;
-    } else if (!hourword) {
-      return 0;
-    }
-  } else if (hourword) {
-    const LexEntry* o = nullptr;
-    size_t len = Phrase(j, Cls::kOrd, &o);
-    if (!len || o->ival > 12 || (o->attr != "f" && o->ival > 2)) return 0;
-    if (o->attr != "f") return 0;
-    hour = o->ival;
-    j += len;
-  } else {
-    return 0;
-  }
-  if (hour > 24 || (minute != kUnset && minute > 59)) return 0;
-  // و + fraction / و + N دقيقة / إلا + fraction.
-  if (j < n() && toks_[j].wa && Has(j, Cls::kFrac)) {
-    minute = E(j, Cls::kFrac)->ival;
-    ++j;
-  } else if (j < n() && Has(j, Cls::kExcept) && Has(j + 1, Cls::kFrac)) {
-    minute = 60 - E(j + 1, Cls::kFrac)->ival;
-    hour = hour == 1 ? 12 : hour - 1;
-    j += 2;
-  } else if (j < n() && toks_[j].wa) {
-    int64_t mv;
-    if (size_t e = Number(j, &mv); e && mv < 60) {
-      minute = static_cast<int>(mv);
-      j = e;
-      if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "MIN") ++j;
-    }
-  }
-  // Part of day after the time: صباحا، مساء، عصرا، ظهرا، ليلا.
-  const LexEntry* pod = E(j, Cls::kPod);
-  if (pod && (pod->attr == "adv" || pod->attr == "noun" || pod->attr == "def")) {
-    const std::string_view v = pod->value;
-    if ((v == "AF" || v == "EV") && hour < 12) hour += 12;
-    if (v == "MI" && hour < 6) hour += 12;
-    if (v == "NI" && hour >= 6 && hour < 12) hour += 12;
-    if (v == "MO" && hour == 12) hour = 0;
-    ++j;
-    // "صباح اليوم/الاثنين" after the hour.
-  } else if (j < n() && toks_[j].kind == TokKind::kWord && toks_[j].full.size() == 2 && Joined(j) &&
-             Has(j, Cls::kEra)) {
-    // "م"/"ص" abbreviations are ambiguous with the era marker; only م = evening after a time.
-    if (hour < 12) hour += 12;
-    ++j;
-  }
-  if (minute == kUnset && !hourword) return 0;
-  p->hour = hour == 24 ? 0 : hour;
-  p->minute = minute == kUnset ? 0 : minute;
-  p->type = TimexType::kTime;
-  p->unknown_day = true;
-  return j;
-}
-
 size_t Recognizer::PodExpr(size_t i, Partial* p) const {
   const LexEntry* pod = E(i, Cls::kPod);
   if (!pod) return 0;
@@ -732,7 +663,7 @@ size_t Recognizer::PodExpr(size_t i, Partial* p) const {
     }
   }
   // "الليلة الماضية" = last night; "الليلة" = tonight; "هذا الصباح" with no day known.
-  if (pod->attr == "def") {
+  if (pod->attr == "def" || pod->attr == "deic") {
     if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct" && code == 4) {
       p->unit = Granularity::kDay;
       p->offset = r->ival < 0 ? -1 : r->ival;
@@ -847,6 +778,8 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   if (size_t e = NumericDate(i, &q)) consider(e, q);
   q = {};
   if (size_t e = ClockTime(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = PodAlone(i, &q)) consider(e, q);
   q = {};
   if (size_t e = HijriExpr(i, &q)) consider(e, q);
   q = {};
@@ -1178,6 +1111,10 @@ Match Recognizer::Best(size_t i) const {
   if (size_t e = SetExpr(i, &q)) consider(e, q);
   q = {};
   if (size_t e = RefExpr(i, &q)) consider(e, q);
+  // A date joined with a clock time, in either order.
+  if (m.valid()) {
+    if (size_t e = MergeDateTime(m.b, m.e, &m.p)) m.e = e;
+  }
   // A leading approximator on a date: "نحو منتصف العام".
   return m;
 }

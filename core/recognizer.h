@@ -131,7 +131,19 @@ class Recognizer {
   size_t CenturyExpr(size_t i, Partial* p) const;
   size_t SeasonExpr(size_t i, Partial* p) const;
   size_t NumericDate(size_t i, Partial* p) const;
+  // Clock times (recognize_time.cc).
+  struct Clock {
+    int hour = kUnset, minute = kUnset, second = kUnset;
+    int pod = -1;         // index into kPodCodes when a part of day was stated
+    bool marked = false;  // الساعة, minutes, seconds or a part of day: a time on its own
+  };
+  size_t ClockCore(size_t i, Clock* c) const;
+  size_t PodWord(size_t i, int* code, const LexEntry** e) const;
   size_t ClockTime(size_t i, Partial* p) const;
+  size_t PodAlone(size_t i, Partial* p) const;
+  size_t TimeConnector(size_t i) const;
+  bool RangeStart(size_t i) const;
+  size_t MergeDateTime(size_t b, size_t e, Partial* p) const;
   size_t PodExpr(size_t i, Partial* p) const;
   size_t HijriExpr(size_t i, Partial* p) const;
   size_t Core(size_t i, Partial* p) const;

@@ -306,6 +306,10 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
     if (p.hour != kUnset) {
       out->value += Fmt("T%02d:%02d", p.hour, p.minute == kUnset ? 0 : p.minute);
       out->granularity = p.minute == kUnset ? Granularity::kHour : Granularity::kMinute;
+      if (p.second != kUnset) {
+        out->value += Fmt(":%02d", p.second);
+        out->granularity = Granularity::kSecond;
+      }
     } else {
       out->value += std::string("T") + kPodCodes[p.pod];
       out->granularity = Granularity::kPartOfDay;

@@ -30,7 +30,8 @@ struct Partial {
   int season = kUnset;                                 // 0 SP, 1 SU, 2 FA, 3 WI
   int weekday = kUnset;                                // ISO 1..7
   bool weekend = false;
-  int hour = kUnset, minute = kUnset;
+  int hour = kUnset, minute = kUnset, second = kUnset;
+  int nth = kUnset;  // with month + weekday: the n-th such weekday of the month (holidays)
   int pod = kUnset;  // index into kPodCodes
 
   // Relative part: `offset` units of `unit` from the anchor (DCT, or the last mentioned time
