@@ -1,14 +1,361 @@
 // SPDX-License-Identifier: MIT
+// `tarikh build`: articles in (a manifest, files with one DCT, or JSON Lines on stdin), a
+// timeline out (the native JSON, or a directory with every export format).
+//
+// A bad input never stops the run: it is reported as "file:line:col: message" and skipped,
+// and the exit code is then 1. An empty timeline is written with a warning and exit 1.
+#include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "cli_util.h"
 #include "commands.h"
+#include "export_files.h"
+#include "tarikh/core/tagger.h"
+#include "tarikh/export/export.h"
+#include "tarikh/export/timeline_json.h"
+#include "tarikh/timeline/builder.h"
 
 namespace tarikh::cli {
+namespace {
 
-int RunBuild(int, char**) {
-  std::cerr << "tarikh build: not implemented yet (#3)\n";
-  return kExitInternal;
+// Warnings per document printed to stderr before the rest are only counted.
+constexpr int kMaxPrintedWarnings = 20;
+
+struct Input {
+  Document doc;
+  std::string name;  // for messages: the file, or "<stdin>:LINE"
+};
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string Stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+// "manifest.json:LINE:COL" for the first occurrence of `needle` at or after `from`.
+std::string PositionIn(const std::string& name, const std::string& text, const std::string& needle,
+                       size_t from, size_t* found = nullptr) {
+  size_t at = text.find(needle, from);
+  if (found) *found = at;
+  if (at == std::string::npos) return name;
+  Location loc = LocateByte(text, static_cast<int64_t>(at));
+  return name + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
+// Reads the manifest's documents. Entries that cannot be used are reported and skipped.
+Status ReadManifest(const std::string& path, std::vector<Input>* inputs, bool* had_errors) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    Location loc = LocateByte(*text, e.byte > 0 ? static_cast<int64_t>(e.byte) - 1 : 0);
+    std::string what = e.what();
+    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    return Status::ParseError("manifest is not JSON: " + what, loc);
+  }
+  const nlohmann::json* docs = nullptr;
+  if (j.is_object() && j.contains("documents") && j["documents"].is_array()) docs = &j["documents"];
+  if (j.is_array()) docs = &j;
+  if (!docs) return Status::ParseError("manifest: expected {\"documents\": [...]} or an array");
+  const std::filesystem::path base = std::filesystem::path(path).parent_path();
+  size_t cursor = 0;  // where to look for the next entry's text, for positions
+  for (size_t k = 0; k < docs->size(); ++k) {
+    const nlohmann::json& e = (*docs)[k];
+    size_t at = std::string::npos;
+    std::string where = PositionIn(path, *text, "\"file\"", cursor, &at);
+    if (at != std::string::npos) cursor = at + 1;
+    auto str = [&e](const char* key) -> std::string {
+      auto it = e.find(key);
+      return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (!e.is_object() || str("file").empty()) {
+      std::cerr << where << ": documents[" << k << "]: missing \"file\"\n";
+      *had_errors = true;
+      continue;
+    }
+    Input in;
+    const std::string file = str("file");
+    std::filesystem::path full =
+        std::filesystem::path(file).is_absolute() ? std::filesystem::path(file) : base / file;
+    in.name = full.string();
+    in.doc.id = str("id").empty() ? Stem(file) : str("id");
+    in.doc.source = str("source");
+    in.doc.title = str("title");
+    in.doc.url = str("url");
+    if (e.contains("dct") && !(e["dct"].is_string() && !str("dct").empty())) {
+      std::cerr << where << ": documents[" << k << "].dct: expected a date string\n";
+      *had_errors = true;
+      continue;
+    }
+    if (!str("dct").empty()) {
+      auto dct = ParseDct(str("dct"));
+      if (!dct.ok()) {
+        std::cerr << PositionIn(path, *text, "\"" + str("dct") + "\"",
+                                at == std::string::npos ? 0 : at)
+                  << ": documents[" << k << "].dct: " << dct.status().message()
+                  << " (document skipped)\n";
+        *had_errors = true;
+        continue;
+      }
+      in.doc.dct = *dct;
+    }
+    auto body = ReadFile(in.name);
+    if (!body.ok()) {
+      std::cerr << where << ": documents[" << k << "]: " << in.name << ": "
+                << body.status().message() << " (document skipped)\n";
+      *had_errors = true;
+      continue;
+    }
+    in.doc.text = std::move(body).value();
+    inputs->push_back(std::move(in));
+  }
+  return Status::Ok();
+}
+
+// JSON Lines documents: {"id", "text", "dct"?, "source"?, "title"?, "url"?} per line.
+void ReadJsonl(const std::string& path, std::vector<Input>* inputs, bool* had_errors) {
+  const std::string name = path == "-" ? "<stdin>" : path;
+  auto text = ReadFile(path);
+  if (!text.ok()) {
+    PrintError(name, text.status());
+    *had_errors = true;
+    return;
+  }
+  size_t pos = 0;
+  int64_t line_no = 0;
+  while (pos < text->size()) {
+    size_t nl = text->find('\n', pos);
+    if (nl == std::string::npos) nl = text->size();
+    std::string_view line(text->data() + pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = name + ":" + std::to_string(line_no);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line.begin(), line.end());
+    } catch (const nlohmann::json::exception& e) {
+      std::cerr << where << ": not a JSON object: " << e.what() << "\n";
+      *had_errors = true;
+      continue;
+    }
+    auto str = [&j](const char* key) -> std::string {
+      auto it = j.find(key);
+      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (!j.is_object() || str("id").empty() || !j.contains("text") || !j["text"].is_string()) {
+      std::cerr << where << ": expected an object with string members \"id\" and \"text\"\n";
+      *had_errors = true;
+      continue;
+    }
+    Input in;
+    in.name = where;
+    in.doc.id = str("id");
+    in.doc.text = str("text");
+    in.doc.source = str("source");
+    in.doc.title = str("title");
+    in.doc.url = str("url");
+    if (!str("dct").empty()) {
+      auto dct = ParseDct(str("dct"));
+      if (!dct.ok()) {
+        std::cerr << where << ": dct: " << dct.status().message() << " (document skipped)\n";
+        *had_errors = true;
+        continue;
+      }
+      in.doc.dct = *dct;
+    }
+    inputs->push_back(std::move(in));
+  }
+}
+
+}  // namespace
+
+int RunBuild(int argc, char** argv) {
+  CLI::App app{"Build a timeline from Arabic news articles.", "tarikh build"};
+  std::string manifest, dct_text, jsonl, out, title, formats_text, timelinejs_dir;
+  std::vector<std::string> files;
+  bool quiet = false;
+  auto* m = app.add_option("--manifest", manifest,
+                           "JSON manifest: {\"documents\": [{\"file\", \"dct\", \"source\", "
+                           "\"title\"?, \"url\"?, \"id\"?}]}, paths relative to it");
+  auto* d = app.add_option("--dct", dct_text, "document creation time (YYYY-MM-DD) for FILES");
+  auto* jl = app.add_option("--jsonl", jsonl,
+                            "JSON Lines documents ({\"id\",\"dct\",\"text\",...}); - = stdin")
+                 ->expected(0, 1)
+                 ->default_str("-");
+  app.add_option("files", files, "article files (with --dct, or alone: DCT from the dateline)");
+  app.add_option("-o,--output", out,
+                 "a .json file (native timeline only) or a directory (every export format)")
+      ->required();
+  app.add_option("--title", title, "timeline title");
+  app.add_option("--formats", formats_text,
+                 "with a directory: comma-separated subset of json,timelinejs,html,csv,md,timeml");
+  app.add_option("--timelinejs", timelinejs_dir, "TimelineJS files for the HTML page")
+      ->default_str(DefaultTimelineJsDir());
+  app.add_flag("-q,--quiet", quiet, "do not print per-document warnings");
+  m->excludes(d);
+  m->excludes(jl);
+  d->excludes(jl);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  if (manifest.empty() && jl->count() == 0 && files.empty()) {
+    std::cerr << "tarikh build: give --manifest M, --dct D FILES..., FILES... or --jsonl\n";
+    return kExitUsage;
+  }
+  if (!manifest.empty() && !files.empty()) {
+    std::cerr << "tarikh build: FILES cannot be combined with --manifest\n";
+    return kExitUsage;
+  }
+  std::optional<Dct> common_dct;
+  if (!dct_text.empty()) {
+    auto parsed = ParseDct(dct_text);
+    if (!parsed.ok()) {
+      std::cerr << "tarikh build: --dct " << dct_text << ": " << parsed.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    common_dct = *parsed;
+  }
+  if (timelinejs_dir.empty()) timelinejs_dir = DefaultTimelineJsDir();
+
+  bool had_errors = false;
+  std::vector<Input> inputs;
+  if (!manifest.empty()) {
+    if (Status st = ReadManifest(manifest, &inputs, &had_errors); !st.ok()) {
+      PrintError(manifest, st);
+      return kExitInputError;
+    }
+  } else if (jl->count() > 0) {
+    ReadJsonl(jsonl.empty() ? "-" : jsonl, &inputs, &had_errors);
+  } else {
+    for (const std::string& f : files) {
+      auto body = ReadFile(f);
+      if (!body.ok()) {
+        PrintError(f, body.status());
+        had_errors = true;
+        continue;
+      }
+      Input in;
+      in.name = f;
+      in.doc.id = Stem(f);
+      in.doc.text = std::move(body).value();
+      in.doc.dct = common_dct;
+      inputs.push_back(std::move(in));
+    }
+  }
+
+  auto tagger = Tagger::Create();
+  if (!tagger.ok()) {
+    std::cerr << "tarikh build: " << tagger.status().ToString() << "\n";
+    return kExitInternal;
+  }
+  // Map step per document; documents and timexes are kept for the TimeML export.
+  const bool to_dir = !EndsWith(out, ".json");
+  std::vector<DocumentMentions> shards;
+  std::vector<Document> kept_docs;
+  std::vector<std::vector<Timex>> kept_timexes;
+  std::set<std::string> ids;
+  for (Input& in : inputs) {
+    if (!ids.insert(in.doc.id).second) {
+      std::cerr << in.name << ": duplicate document id \"" << in.doc.id
+                << "\" (document skipped)\n";
+      had_errors = true;
+      continue;
+    }
+    std::vector<Timex> timexes;
+    auto r = ExtractMentions(in.doc, *tagger, {}, &timexes);
+    if (!r.ok()) {
+      Status st = r.status();
+      if (st.location().byte_offset >= 0 && st.location().line < 0) {
+        Location loc = LocateByte(in.doc.text, st.location().byte_offset);
+        loc.byte_offset = st.location().byte_offset;
+        st = Status::InvalidArgument(st.message() + " (document skipped)", loc);
+      } else {
+        st = Status::InvalidArgument(st.message() + " (document skipped)", st.location());
+      }
+      PrintError(in.name, st);
+      had_errors = true;
+      continue;
+    }
+    shards.push_back(std::move(r).value());
+    if (to_dir) {
+      kept_docs.push_back(std::move(in.doc));
+      kept_timexes.push_back(std::move(timexes));
+    }
+  }
+  BuildOptions options;
+  options.title = title;
+  Timeline timeline = BuildTimeline(std::move(shards), options);
+
+  int printed = 0;
+  for (const TimelineWarning& w : timeline.warnings) {
+    if (quiet && !timeline.events.empty()) break;
+    if (printed++ == kMaxPrintedWarnings) {
+      std::cerr << "tarikh build: " << timeline.warnings.size() - kMaxPrintedWarnings
+                << " more warnings in the timeline file\n";
+      break;
+    }
+    std::string where = w.doc_id.empty() ? "tarikh build" : w.doc_id;
+    if (w.offset >= 0) where += "@" + std::to_string(w.offset);
+    PrintWarning(where, w.message);
+  }
+
+  if (!to_dir) {
+    if (Status st = WriteFileAtomic(out, WriteTimelineJson(timeline)); !st.ok()) {
+      PrintError(out, st);
+      return kExitOutputError;
+    }
+  } else {
+    ExportOptions export_options;
+    for (size_t pos = 0; pos <= formats_text.size();) {
+      size_t comma = std::min(formats_text.find(',', pos), formats_text.size());
+      std::string f = formats_text.substr(pos, comma - pos);
+      if (!f.empty()) export_options.formats.push_back(f);
+      pos = comma + 1;
+    }
+    bool wants_html = export_options.formats.empty() ||
+                      std::find(export_options.formats.begin(), export_options.formats.end(),
+                                "html") != export_options.formats.end();
+    if (wants_html) {
+      auto assets = LoadTimelineJsAssets(timelinejs_dir);
+      if (assets.ok()) {
+        export_options.assets = std::move(*assets);
+      } else {
+        PrintWarning("tarikh build", assets.status().message());
+      }
+    }
+    ExportInput input;
+    input.timeline = &timeline;
+    input.documents = &kept_docs;
+    input.timexes = &kept_timexes;
+    std::vector<std::string> warnings;
+    auto exported = ExportAll(input, export_options, &warnings);
+    if (!exported.ok()) {
+      std::cerr << "tarikh build: " << exported.status().message() << "\n";
+      return kExitUsage;
+    }
+    for (const std::string& w : warnings) PrintWarning("tarikh build", w);
+    if (Status st = WriteExportFiles(out, *exported); !st.ok()) {
+      std::cerr << "tarikh build: " << st.message() << "\n";
+      return kExitOutputError;
+    }
+  }
+  if (!quiet || timeline.events.empty()) {
+    std::cerr << "tarikh build: " << timeline.events.size() << " events from "
+              << timeline.documents.size() << " documents -> " << out << "\n";
+  }
+  if (timeline.events.empty()) return kExitInputError;
+  return had_errors ? kExitInputError : kExitOk;
 }
 
 }  // namespace tarikh::cli

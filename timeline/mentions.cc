@@ -557,7 +557,8 @@ Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
 }
 
 Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagger,
-                                         const ExtractOptions& options) {
+                                         const ExtractOptions& options,
+                                         std::vector<Timex>* timexes_out) {
   TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
   Document d = doc;
   std::optional<InferredDct> inferred;
@@ -574,6 +575,7 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
   if (!timexes.ok()) return timexes.status();
   auto out = ExtractMentionsFromTimexes(d, *timexes, options);
   if (!out.ok()) return out;
+  if (timexes_out) *timexes_out = std::move(*timexes);
   if (inferred) {
     out->info.dct_inferred = true;
     out->info.dct_confidence = inferred->confidence;

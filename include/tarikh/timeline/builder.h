@@ -58,8 +58,10 @@ Result<InferredDct> InferDct(std::string_view text, const Tagger& tagger);
 // an EventMention. Fails only on input that cannot be read as text (invalid UTF-8, NUL
 // bytes) or when no DCT is given and none can be inferred; the status then carries the
 // byte offset. A document without dates gives zero mentions and a warning, not an error.
+// If `timexes` is not null it receives everything the tagger found (for TimeML export).
 Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagger,
-                                         const ExtractOptions& options = {});
+                                         const ExtractOptions& options = {},
+                                         std::vector<Timex>* timexes = nullptr);
 
 // The same from timexes already found (e.g. by another tagger, or hand-made in tests).
 // `timexes` must be sorted by begin and refer to code points of doc.text; doc.dct is
