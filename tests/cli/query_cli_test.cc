@@ -166,8 +166,8 @@ TEST_F(QueryCliTest, SeedsTimelineFromBuild) {
   }
   fs::path out = tmp_ / "seeds";
   CmdResult b = Tarikh({"build", "--manifest",
-                  std::string(TARIKH_SOURCE_DIR) + "/fixtures/seeds/manifest.json", "-o",
-                  out.string()});
+                        std::string(TARIKH_SOURCE_DIR) + "/fixtures/seeds/manifest.json", "-o",
+                        out.string()});
   ASSERT_EQ(b.exit_code, 0) << b.err;
   const std::string timeline = (out / "timeline.json").string();
   CmdResult r = Tarikh({"query", timeline, "--between", "2016-10", "2017-04", "--format", "json"});
