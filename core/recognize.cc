@@ -139,7 +139,7 @@ size_t Recognizer::MonthName(size_t i, int* month) const {
 // After a month: a year, "من العام الماضي", or a relative word. Sets year/dir on p.
 size_t Recognizer::YearTail(size_t i, Partial* p) const {
   size_t j = i;
-  if (IsPunct(j, ',')) ++j;
+  if (IsPunct(j, ',') || IsPunct(j, '.')) ++j;
   if (PrepIs(j, "min")) ++j;
   const LexEntry* u = E(j, Cls::kUnit);
   bool unit = u && u->value == "Y" && (u->attr == "sg");
@@ -147,7 +147,8 @@ size_t Recognizer::YearTail(size_t i, Partial* p) const {
   int y;
   bool hijri;
   if (size_t e = Year(k, &y, &hijri, false)) {
-    if (!hijri && (unit || IsDigits(k))) {
+    // A year in digits (not a day number: "سبتمبر 16"), or in words ("ألفين وثمانية عشر").
+    if (!hijri && (unit || (IsDigits(k) ? toks_[k].ndig >= 3 : y >= 1000))) {
       p->year = y;
       return e;
     }
@@ -175,16 +176,31 @@ size_t Recognizer::DayMonth(size_t i, Partial* p) const {
   int day;
   size_t j = DayNumber(i, &day);
   if (!j) return 0;
-  if (PrepIs(j, "min")) ++j;
+  // "2. أكتوبر", "2- أكتوبر", "2/ أكتوبر", "16. نوفمبر. 2016".
+  if ((IsPunct(j, '.') || IsPunct(j, '-') || IsPunct(j, '/')) && !toks_[j].space_before &&
+      Has(j + 1, Cls::kMonth)) {
+    ++j;
+  }
+  if (PrepIs(j, "min") || PrepIs(j, "fi")) ++j;
+  // "22 هذا الشهر", "4 من هذا الشهر".
+  const LexEntry* dem = E(j, Cls::kDem);
+  if (dem && dem->value == "this") ++j;
   if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
     // "5 من الشهر الجاري", "في العشرين من الشهر الماضي".
-    if (const LexEntry* r = E(j + 1, Cls::kRel);
-        r && r->attr == "dct" && StartsWith(toks_[j].stem, kAl)) {
+    const LexEntry* r = E(j + 1, Cls::kRel);
+    if (r && r->attr == "dct" && StartsWith(toks_[j].stem, kAl) && !dem) {
       p->unit = Granularity::kMonth;
       p->offset = r->ival;
       p->day = day;
       return j + 2;
     }
+    if (dem && StartsWith(toks_[j].stem, kAl)) {
+      p->unit = Granularity::kMonth;
+      p->offset = 0;
+      p->day = day;
+      return j + 1;
+    }
+    if (dem) return 0;
     if (!StartsWith(toks_[j].stem, kAl)) ++j;  // "شهر أبريل"
   }
   int month;
@@ -212,6 +228,14 @@ size_t Recognizer::DayMonth(size_t i, Partial* p) const {
 size_t Recognizer::MonthExpr(size_t i, Partial* p) const {
   size_t j = i;
   bool shahr = false;
+  // "هذا مارس": this year's.
+  const LexEntry* dem = E(j, Cls::kDem);
+  if (dem && dem->value == "this" && Has(j + 1, Cls::kMonth)) {
+    ++j;
+    shahr = true;
+  } else {
+    dem = nullptr;
+  }
   if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
     ++j;
     shahr = true;
@@ -220,7 +244,19 @@ size_t Recognizer::MonthExpr(size_t i, Partial* p) const {
   size_t k = MonthName(j, &month);
   if (!k) return 0;
   p->month = month;
-  p->dir = Dir::kByTense;
+  p->dir = dem ? Dir::kCurrent : Dir::kByTense;
+  // The day after the month: "سبتمبر 16", "يناير-1", "أكتوبر/ 2", "يناير الثاني والعشرين".
+  {
+    size_t d0 = k;
+    if ((IsPunct(d0, '-') || IsPunct(d0, '/')) && !dem) ++d0;
+    int day;
+    if (size_t de = dem ? 0 : DayNumber(d0, &day);
+        de && !Has(de, Cls::kUnit) && !Has(de, Cls::kCount) &&
+        !(IsDigits(d0) && (IsPunct(de, '/') || IsPunct(de, '.') || IsPunct(de, ':')))) {
+      p->day = day;
+      k = de;
+    }
+  }
   Partial tail;
   if (size_t e = YearTail(k, &tail)) {
     if (tail.year == 0) {
@@ -280,6 +316,30 @@ size_t Recognizer::WeekdayExpr(size_t i, Partial* p) const {
   if (size_t e = DayMonth(k, &d)) {
     *p = d;
     return e;
+  }
+  // "الجمعة من الأسبوع المقبل": the weekday of that week.
+  if (PrepIs(k, "min")) {
+    Partial wk;
+    if (size_t e = UnitRel(k + 1, &wk);
+        e && wk.unit == Granularity::kWeek && !wk.anaphoric && wk.weekday == kUnset) {
+      p->unit = Granularity::kWeek;
+      p->offset = wk.offset;
+      return e;
+    }
+  }
+  // "الجمعة 15", "الثلاثاء الحادي والثلاثين": a day of the current month named with its
+  // weekday, closing the clause.
+  {
+    int day;
+    if (size_t e = DayNumber(k, &day);
+        e && (e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) {
+      p->weekday = kUnset;
+      p->dir = Dir::kNone;
+      p->unit = Granularity::kMonth;
+      p->offset = 0;
+      p->day = day;
+      return e;
+    }
   }
   if (const LexEntry* r = E(k, Cls::kRel); r && r->attr != "last") {
     p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
@@ -404,6 +464,15 @@ size_t Recognizer::UnitRel(size_t i, Partial* p) const {
     }
     p->offset = r->ival;
     p->anaphoric = r->attr == "ana";
+    // "الأسبوع المقبل الأحد", "الأسبوع الماضي يوم الجمعة": that weekday of that week.
+    if (g == Granularity::kWeek && !p->anaphoric) {
+      size_t w = after + 1;
+      if (const LexEntry* u2 = E(w, Cls::kUnit); u2 && u2->value == "D" && u2->attr == "sg") ++w;
+      if (const LexEntry* wd = E(w, Cls::kWeekday); wd && wd->attr != "bare") {
+        p->weekday = wd->ival;
+        return w + 1;
+      }
+    }
     return after + 1;
   }
   if (Has(after, Cls::kAnaph)) {
@@ -631,12 +700,40 @@ size_t Recognizer::NumericDate(size_t i, Partial* p) const {
     p->year = y, p->month = m, p->day = d;
     return e + el;
   }
-  // M/YYYY and YYYY-MM.
-  if (sep == '/' && a.ndig <= 2 && b.ndig == 4 && a.num >= 1 && a.num <= 12) {
+  if (sep_ok(i + 3) && IsDigits(i + 4)) return 0;  // a longer run of numbers
+  if (i > 0 && IsPunct(i - 1, sep) && !toks_[i].space_before) return 0;
+  // M/YYYY, M-YYYY and YYYY-MM, YYYY/M, YYYY.M (a 4-digit year then a month ≤ 12).
+  if (a.ndig <= 2 && b.ndig == 4 && a.num >= 1 && a.num <= 12 && b.num >= 1900 && b.num <= 2100) {
     p->year = static_cast<int>(b.num), p->month = static_cast<int>(a.num);
     return i + 3;
   }
-  return 0;
+  if (a.ndig == 4 && b.ndig <= 2 && b.num >= 1 && b.num <= 12 && a.num >= 1900 && a.num <= 2100) {
+    p->year = static_cast<int>(a.num), p->month = static_cast<int>(b.num);
+    return i + 3;
+  }
+  // D/M or M/D without a year. Scores ("3-1"), fractions ("1/2") and decimals look the same,
+  // so it needs a preposition before it ("في 22-4", "بعد 7/2", "كل 4/15"), or a slash with an
+  // unambiguous form (a part > 12 or a leading zero: "4/22", "22/04"); nothing may follow
+  // but the end of the clause or another temporal word.
+  if (a.ndig > 2 || b.ndig > 2 || a.num < 1 || b.num < 1) return 0;
+  const size_t e = i + 3;
+  if (!(e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct || toks_[e].g)) {
+    return 0;
+  }
+  if (Has(e, Cls::kMonth) || Has(e, Cls::kUnit) || Has(e, Cls::kCount)) return 0;
+  const bool prep = i > 0 && (Has(i - 1, Cls::kPrep) || Has(i - 1, Cls::kEvery)) &&
+                    !PrepIs(i - 1, "bayn") && !PrepIs(i - 1, "min");
+  const bool plain = sep == '/' && (a.num > 12 || b.num > 12 || a.ndig == 2 || b.ndig == 2);
+  if (!(sep == '.' ? prep && (PrepIs(i - 1, "fi") || PrepIs(i - 1, "ind")) : prep || plain)) {
+    return 0;
+  }
+  int d = static_cast<int>(a.num), m = static_cast<int>(b.num);
+  if (m > 12) std::swap(d, m);  // M/D when the second part cannot be a month
+  if (m > 12 || d > 31) return 0;
+  p->month = m;
+  p->day = d;
+  p->dir = Dir::kByTense;
+  return e;
 }
 
 size_t Recognizer::PodExpr(size_t i, Partial* p) const {
@@ -710,7 +807,15 @@ size_t Recognizer::HijriExpr(size_t i, Partial* p) const {
   }
   // Month names that are also given names (رجب، رمضان، شعبان) or words (صفر، محرم) need a
   // day number or شهر.
-  if (day == kUnset && !shahr) return 0;
+  if (day == kUnset && !shahr) {
+    // "في رمضان", "خلال شعبان": after a preposition, when no name continues it ("في رجب
+    // طيب أردوغان").
+    const bool prep = i > 0 && (PrepIs(i - 1, "fi") || PrepIs(i - 1, "khilal") ||
+                                PrepIs(i - 1, "mundhu") || PrepIs(i - 1, "hatta"));
+    const bool closes = k >= n() || toks_[k].break_before || toks_[k].kind != TokKind::kWord ||
+                        toks_[k].g != nullptr;
+    if (!(prep && closes)) return 0;
+  }
   return k;
 }
 
@@ -801,9 +906,9 @@ size_t Recognizer::DateWithPart(size_t i, Partial* p) const {
     }
     return j;
   }
-  const LexEntry* part = E(i, Cls::kPart);
-  if (part) {
-    size_t j = i + 1;
+  const LexEntry* part = nullptr;
+  if (size_t plen = Phrase(i, Cls::kPart, &part)) {
+    size_t j = i + plen;
     if (PrepIs(j, "min")) ++j;
     Partial q;
     size_t e = Core(j, &q);
@@ -816,7 +921,23 @@ size_t Recognizer::DateWithPart(size_t i, Partial* p) const {
         e = j + len;
       }
     }
-    if (e && q.literal.empty() && q.type == TimexType::kDate) {
+    if (!e) {
+      // "نهاية الشهر", "بقية الأسبوع", "منتصف العام": a part of the current unit.
+      const LexEntry* u = E(j, Cls::kUnit);
+      if (u && u->attr == "sg" && StartsWith(toks_[j].stem, kAl) && !toks_[j].prep) {
+        const std::string_view v = u->value;
+        q = {};
+        q.unit = v == "Y"   ? Granularity::kYear
+                 : v == "M" ? Granularity::kMonth
+                 : v == "W" ? Granularity::kWeek
+                 : v == "D" ? Granularity::kDay
+                            : Granularity::kNone;
+        if (q.unit != Granularity::kNone) e = j + 1;
+      }
+    }
+    // A part of day ("في وقت متأخر من الليل", "أواخر الصباح") is a TIME with the mod.
+    const bool pod_time = q.type == TimexType::kTime && q.pod != kUnset && q.hour == kUnset;
+    if (e && q.literal.empty() && (q.type == TimexType::kDate || pod_time)) {
       *p = q;
       p->mod = part->value == "START" ? TimexMod::kStart
                : part->value == "MID" ? TimexMod::kMid
@@ -1071,6 +1192,59 @@ size_t Recognizer::RefExpr(size_t i, Partial* p) const {
   return i + len;
 }
 
+// "من 4 إلى 22 يناير", "بين 3 و 12 سبتمبر", "4-22 يناير 1995", "من 4 حتى 23 من هذا الشهر":
+// the first day takes the month (and year) of the second; the second is recognized on its own.
+size_t Recognizer::DayRange(size_t i, Partial* p) const {
+  int d1;
+  size_t e1 = DayNumber(i, &d1);
+  if (!e1 || e1 >= n()) return 0;
+  const bool dash = IsPunct(e1, '-') && !toks_[e1].space_before && IsDigits(i);
+  if (!(RangeStart(i) || dash)) return 0;
+  size_t k = TimeConnector(e1);
+  if (!k) return 0;
+  Partial second;
+  if (!DayMonth(k, &second) || second.day == kUnset || second.day <= d1) return 0;
+  *p = second;
+  p->day = d1;
+  return e1;
+}
+
+// A day number alone after a preposition, closing the clause: "سأعود في 15", "عدت يوم 27",
+// "للثاني والعشرين" = that day of the current month.
+size_t Recognizer::DayAlone(size_t i, Partial* p) const {
+  size_t j = i;
+  bool yawm = false;
+  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "D" && u->attr == "sg" &&
+                                            !StartsWith(toks_[j].stem, kAl) && IsDigits(j + 1)) {
+    ++j;
+    yawm = true;
+  }
+  int day;
+  size_t e = DayNumber(j, &day);
+  if (!e) return 0;
+  if (!(e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) return 0;
+  if (IsPunct(e, '/') || IsPunct(e, '-') || IsPunct(e, ':') || IsPunct(e, '%')) return 0;
+  if ((IsPunct(e, '.') || IsPunct(e, ',')) && IsDigits(e + 1) && !toks_[e + 1].space_before) {
+    return 0;
+  }
+  const bool digits = IsDigits(j);
+  bool ok = yawm;
+  if (!ok && i > 0 && !toks_[i].wa) {
+    if (toks_[i].prep) {
+      ok = !digits;  // "للثاني"
+    } else if (PrepIs(i - 1, "fi") || PrepIs(i - 1, "mundhu") || PrepIs(i - 1, "bihulul")) {
+      ok = true;
+    } else if (PrepIs(i - 1, "ila") || PrepIs(i - 1, "hatta")) {
+      ok = !digits;  // "ارتفع إلى 27" is a count; "إلى الحادي والعشرين" a day
+    }
+  }
+  if (!ok) return 0;
+  p->unit = Granularity::kMonth;
+  p->offset = 0;
+  p->day = day;
+  return e;
+}
+
 Match Recognizer::Best(size_t i) const {
   Match m;
   m.b = i;
@@ -1102,6 +1276,10 @@ Match Recognizer::Best(size_t i) const {
       }
     }
   }
+  q = {};
+  if (size_t e = DayRange(i, &q)) consider(e, q);
+  q = {};
+  if (size_t e = DayAlone(i, &q)) consider(e, q);
   q = {};
   if (size_t e = DateWithPart(i, &q)) consider(e, q);
   q = {};

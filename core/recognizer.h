@@ -152,6 +152,8 @@ class Recognizer {
   size_t SetExpr(size_t i, Partial* p) const;
   size_t RefExpr(size_t i, Partial* p) const;
   size_t HolidayExpr(size_t i, Partial* p) const;
+  size_t DayRange(size_t i, Partial* p) const;
+  size_t DayAlone(size_t i, Partial* p) const;
   Match Best(size_t i) const;
 
   const Lexicon& lex_;
