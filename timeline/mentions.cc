@@ -320,6 +320,12 @@ class DocumentExtractor {
     if (fronted && anchor_word >= frags[k].first && after_anchor + 2 <= frags[k].second) {
       first = after_anchor;
       while (first < frags[k].second && Covered(words[first])) ++first;
+    } else if (fronted && after_anchor >= frags[k].second && k + 1 < frags.size() &&
+               frags[k + 1].second - frags[k + 1].first >= 3 &&
+               !IsFunctionWord(words[frags[k + 1].first])) {
+      // "وفي أكتوبر الماضي، تعاونت …": the date is a clause of its own; start at the next.
+      lo = hi = k + 1;
+      first = frags[k + 1].first;
     } else {
       for (int step = 0; step < 3; ++step) {
         // Weak start: a function word, a short apposition ("إياد علاوي،"), or too few words.

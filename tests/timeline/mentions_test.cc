@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The map step with hand-made timexes (independent of the tagger) and with the real tagger.
+#include <gtest/gtest.h>
+
+#include "tarikh/core/utf8.h"
+#include "tarikh/timeline/builder.h"
+
+namespace tarikh {
+namespace {
+
+// A DATE timex over the first occurrence of `expr` in `text`.
+Timex At(const std::string& text, const std::string& expr, const std::string& value,
+         DayInterval interval, Granularity g, TimexMod mod = TimexMod::kNone) {
+  size_t byte = text.find(expr);
+  EXPECT_NE(byte, std::string::npos) << expr;
+  Timex t;
+  t.begin = CountCodePoints(text.substr(0, byte));
+  t.end = t.begin + CountCodePoints(expr);
+  t.value = value;
+  t.interval = interval;
+  t.granularity = g;
+  t.mod = mod;
+  return t;
+}
+DayInterval Year(int y) { return {DayNumber(y, 1, 1), DayNumber(y + 1, 1, 1)}; }
+
+Document Doc(const std::string& text) {
+  Document d;
+  d.id = "d";
+  d.text = text;
+  d.dct = Dct{2017, 4, 18};
+  return d;
+}
+
+TEST(MentionsTest, ClauseAnchoredToDateBecomesMention) {
+  std::string text = "وانقسم تنظيم \"داعش\" عن القاعدة عام 2014، وتصارعت المجموعتان صراعًا مريرًا.";
+  auto r = ExtractMentionsFromTimexes(
+      Doc(text), {At(text, "عام 2014", "2014", Year(2014), Granularity::kYear)});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 1u);
+  const EventMention& m = r->mentions[0];
+  EXPECT_EQ(m.headline, "وانقسم تنظيم \"داعش\" عن القاعدة عام 2014");
+  EXPECT_EQ(m.sentence, text);
+  EXPECT_EQ(m.timex_text, "عام 2014");
+  EXPECT_EQ(m.tense, -1);
+  EXPECT_NE(std::find(m.tokens.begin(), m.tokens.end(), "#split"), m.tokens.end());
+}
+
+TEST(MentionsTest, HeadlineSkipsFrontedDateAndNeverCutsWords) {
+  std::string text =
+      "وفي تشرين الأول الماضي، تعاونت قوات الأمن العراقية والمقاتلين المتطوعين مع تحالف دولي "
+      "واسع بقيادة الولايات المتحدة لدفع التنظيم من المدينة والمناطق المحيطة بها.";
+  auto r = ExtractMentionsFromTimexes(
+      Doc(text), {At(text, "تشرين الأول الماضي", "2016-10",
+                     {DayNumber(2016, 10, 1), DayNumber(2016, 11, 1)}, Granularity::kMonth)});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 1u);
+  const std::string& h = r->mentions[0].headline;
+  EXPECT_EQ(h.rfind("تعاونت", 0), 0u) << h;
+  EXPECT_NE(text.find(h), std::string::npos);
+  int words = 1;
+  for (char c : h) words += c == ' ';
+  EXPECT_LE(words, 12);
+}
+
+TEST(MentionsTest, DateOnlyLineIsNotAnEvent) {
+  std::string text = "الأربعاء 24 أبريل 2024\nتقارير وتحقيقات\n";
+  auto r = ExtractMentionsFromTimexes(
+      Doc(text), {At(text, "24 أبريل 2024", "2024-04-24",
+                     {DayNumber(2024, 4, 24), DayNumber(2024, 4, 25)}, Granularity::kDay)});
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->mentions.empty());
+  EXPECT_FALSE(r->warnings.empty()) << "a document without events says so";
+}
+
+TEST(MentionsTest, RefValuesAndDurationsDoNotAnchor) {
+  std::string text = "قال الوزير الآن إن المفاوضات استمرت ست سنوات كاملة دون نتيجة.";
+  Timex now = At(text, "الآن", "PRESENT_REF", {DayNumber(2017, 4, 18), DayNumber(2017, 4, 19)},
+                 Granularity::kNone);
+  Timex dur = At(text, "ست سنوات", "P6Y", {}, Granularity::kNone);
+  dur.type = TimexType::kDuration;
+  auto r = ExtractMentionsFromTimexes(Doc(text), {now, dur});
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->mentions.empty());
+}
+
+TEST(MentionsTest, SinceTurnsDurationAndDateIntoEvents) {
+  std::string text = "خلقت الحرب الأهلية المندلعة منذ ست سنوات أرضا خصبة للمتطرفين في البلاد.";
+  Timex dur = At(text, "ست سنوات", "P6Y", {}, Granularity::kNone);
+  dur.type = TimexType::kDuration;
+  auto r = ExtractMentionsFromTimexes(Doc(text), {dur});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 1u);
+  EXPECT_EQ(r->mentions[0].timex.value, "2011");
+  ASSERT_FALSE(r->mentions[0].cues.empty());
+  EXPECT_EQ(r->mentions[0].cues[0].signal, "since");
+}
+
+TEST(MentionsTest, TwoDatesInOneSentenceGiveTwoMentions) {
+  std::string text =
+      "بدأت الخلافات بين الطرفين عام 2011، ثم اندلع القتال بين التنظيمين مطلع عام 2014.";
+  auto r = ExtractMentionsFromTimexes(
+      Doc(text),
+      {At(text, "عام 2011", "2011", Year(2011), Granularity::kYear),
+       At(text, "مطلع عام 2014", "2014", Year(2014), Granularity::kYear, TimexMod::kStart)});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 2u);
+  EXPECT_NE(r->mentions[0].headline.find("2011"), std::string::npos);
+  EXPECT_NE(r->mentions[1].headline.find("اندلع القتال"), std::string::npos);
+  // "ثم" before the second date: it comes after the first event.
+  ASSERT_FALSE(r->mentions[1].cues.empty());
+  EXPECT_EQ(r->mentions[1].cues[0].ref_offset, r->mentions[0].timex.begin);
+}
+
+TEST(MentionsTest, UndatedSentenceWithRelativeCue) {
+  std::string text =
+      "رحب الظواهري بالخطوة عام 2013 في رسالة علنية.\nوبعد ذلك تراجع الظواهري وأمر عناصره "
+      "بالانسحاب من سوريا.";
+  auto r = ExtractMentionsFromTimexes(
+      Doc(text), {At(text, "عام 2013", "2013", Year(2013), Granularity::kYear)});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 2u);
+  EXPECT_TRUE(r->mentions[1].timex.value.empty());
+  EXPECT_EQ(r->mentions[1].cues.at(0).signal, "after");
+  Timeline tl = BuildTimeline({*r});
+  ASSERT_EQ(tl.events.size(), 2u);
+  EXPECT_EQ(tl.events[1].earliest_start, "2013-01-01") << "placed after the dated event";
+  EXPECT_EQ(tl.events[1].latest_end, "");
+}
+
+TEST(MentionsTest, InvalidUtf8IsAnErrorWithOffset) {
+  Document d = Doc("نص \xC3\x28 سيئ");
+  auto r = ExtractMentionsFromTimexes(d, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidUtf8);
+  EXPECT_GE(r.status().location().byte_offset, 0);
+}
+
+TEST(MentionsTest, MissingDctInferredFromDatelineWithTagger) {
+  auto tagger = Tagger::Create();
+  ASSERT_TRUE(tagger.ok());
+  Document d;
+  d.id = "x";
+  d.text = "18 أبريل 2017\nوانقسم التنظيم عن الجماعة الأم عام 2014 بعد خلاف طويل على القيادة.\n";
+  auto r = ExtractMentions(d, *tagger);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->info.dct_inferred);
+  EXPECT_LT(r->info.dct_confidence, 1.0);
+  EXPECT_EQ(FormatDct(r->info.dct), "2017-04-18");
+  ASSERT_FALSE(r->warnings.empty());
+  for (const EventMention& m : r->mentions) EXPECT_NE(m.timex.value, "2017-04-18");
+}
+
+TEST(MentionsTest, NoDctAndNoDatelineIsAnError) {
+  auto tagger = Tagger::Create();
+  Document d;
+  d.id = "x";
+  d.text = "نص بلا تاريخ.";
+  EXPECT_FALSE(ExtractMentions(d, *tagger).ok());
+}
+
+}  // namespace
+}  // namespace tarikh
