@@ -318,8 +318,8 @@ int RunMerge(int argc, char** argv) {
                               timelinejs_dir = DefaultTimelineJsDir();
   app.add_option("files", files, "mention JSONL shards; '-' or none = stdin");
   app.add_option("-o,--output", out_dir,
-                 "output directory for timeline.json and the other formats (created if "
-                 "missing); default: timeline JSON on stdout");
+                 "a .json file (native timeline only) or a directory (every export format, "
+                 "created if missing); default: timeline JSON on stdout");
   app.add_option("--title", title, "timeline title");
   app.add_option("--formats", formats_text,
                  "with -o: comma-separated json, timelinejs, html, csv, md (default: all)");
@@ -365,13 +365,15 @@ int RunMerge(int argc, char** argv) {
   options.title = title;
   Timeline timeline = BuildTimeline(std::move(shards), options);
 
-  if (out_dir.empty()) {
+  // Like `tarikh build -o`: no -o or a .json file = the native timeline only.
+  if (out_dir.empty() || std::filesystem::path(out_dir).extension() == ".json") {
+    const std::string target = out_dir.empty() ? "-" : out_dir;
     AtomicFile out;
-    Status st = out.Open("-");
+    Status st = out.Open(target);
     if (st.ok()) st = out.Write(WriteTimelineJson(timeline));
     if (st.ok()) st = out.Commit();
     if (!st.ok()) {
-      PrintError("<stdout>", st);
+      PrintError(out_dir.empty() ? "<stdout>" : out_dir, st);
       return kExitOutputError;
     }
     return exit_code;

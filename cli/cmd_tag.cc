@@ -97,10 +97,23 @@ size_t ChunkEnd(std::string_view buf, bool at_eof) {
   return 0;
 }
 
-// First pass: valid UTF-8 and no NUL bytes, with the byte offset of the first problem.
+// Adds line:column to an error that only knows its byte offset, from the position where
+// `part` starts (line, column) and the text of `part`.
+Status WithLineColumn(const Status& st, int64_t base, std::string_view part, int64_t line,
+                      int64_t column) {
+  if (st.ok() || st.location().byte_offset < base) return st;
+  Location loc = LocateByte(part, st.location().byte_offset - base);
+  loc.column = loc.line == 1 ? column + loc.column - 1 : loc.column;
+  loc.line += line - 1;
+  loc.byte_offset = st.location().byte_offset;
+  return Status::InvalidUtf8(st.message(), loc);
+}
+
+// First pass: valid UTF-8 and no NUL bytes, with the line, column and byte offset of the first
+// problem. A UTF-16/32 byte-order mark is named as such.
 Status ValidateInput(Input& in, int64_t* size) {
   std::string buf;
-  int64_t base = 0;
+  int64_t base = 0, line = 1, column = 1;
   bool more = true;
   while (more) {
     more = in.ReadBlock(&buf);
@@ -108,9 +121,14 @@ Status ValidateInput(Input& in, int64_t* size) {
     size_t usable = more ? CompletePrefix(buf) : buf.size();
     std::string_view part(buf.data(), usable);
     if (int64_t nul = FindNul(part); nul >= 0) {
-      return Status::InvalidUtf8("binary data: NUL byte", Location{base + nul, -1, -1});
+      return WithLineColumn(
+          Status::InvalidUtf8("binary data: NUL byte", Location{base + nul, -1, -1}), base, part,
+          line, column);
     }
-    TARIKH_RETURN_IF_ERROR(ValidateUtf8(part, base));
+    TARIKH_RETURN_IF_ERROR(WithLineColumn(ValidateUtf8(part, base), base, part, line, column));
+    const Location end = LocateByte(part, static_cast<int64_t>(part.size()));
+    column = end.line == 1 ? column + end.column - 1 : end.column;
+    line += end.line - 1;
     base += static_cast<int64_t>(usable);
     buf.erase(0, usable);
   }
@@ -262,6 +280,10 @@ int RunTag(int argc, char** argv) {
     return kExitInternal;
   }
   const Format format = format_text == "jsonl" ? Format::kJsonl : Format::kTimeML;
+  if (!output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(output_dir, ec);  // a failure shows up per file
+  }
   if (files.empty()) files.push_back("-");
   int exit_code = kExitOk;
   for (const std::string& file : files) {
