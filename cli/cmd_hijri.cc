@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: MIT
-// `tarikh hijri`: Hijri ↔ Gregorian conversion of numeric dates (docs/hijri.md).
+// `tarikh hijri`: Hijri ↔ Gregorian conversion (docs/hijri.md).
 //
 //   tarikh hijri 1438-09-01                  → 2017-05-27
 //   tarikh hijri --to-hijri 2017-04-18       → 1438-07-21
 //   tarikh hijri --json --calendar civil 1438-09-30
+//   tarikh hijri "1 رمضان 1438 هـ"            → 2017-05-27 (read by Tagger::Normalize)
 //
 // Dates come from the command line or, one per line, from --input FILE. A date that is not
 // of the form Y-M-D is a usage error on the command line (exit 2) and an input error in a
 // file (exit 1); a well-formed date that does not exist (30 Ramadan 1438 under Umm al-Qura,
 // 2017-02-29) is an input error (exit 1). Every date is still processed.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +26,8 @@
 #include "commands.h"
 #include "tarikh/core/date.h"
 #include "tarikh/core/hijri.h"
+#include "tarikh/core/tagger.h"
+#include "tarikh/core/utf8.h"
 
 namespace tarikh::cli {
 namespace {
@@ -105,6 +111,13 @@ std::string FormatYmd(int y, int m, int d) {
 constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                      "Friday", "Saturday", "Sunday"};
 
+std::string TodayUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return FormatYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 struct Conversion {
   std::string hijri;
   std::string gregorian;
@@ -135,6 +148,52 @@ Result<Conversion> Convert(const YearMonthDay& in, bool to_hijri, HijriCalendar 
   return c;
 }
 
+// True if `text` holds an Arabic letter (U+0600..06FF outside the two digit ranges): such an
+// argument is an expression for the tagger ("1 رمضان 1438 هـ"), not a numeric date.
+bool HasArabicLetter(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const auto trail = static_cast<unsigned char>(text[i + 1]);
+    if (lead < 0xD8 || lead > 0xDB) continue;
+    const bool digit = (lead == 0xD9 && trail >= 0xA0 && trail <= 0xA9) ||
+                       (lead == 0xDB && trail >= 0xB0 && trail <= 0xB9);
+    if (!digit) return true;
+  }
+  return false;
+}
+
+// An Arabic date expression, Hijri or Gregorian, read by the tagger (which converts Hijri
+// dates with Umm al-Qura). It must be one whole day and the whole argument.
+Result<Conversion> ConvertArabic(const Tagger& tagger, std::string_view text, const Dct& dct) {
+  Result<Timex> timex = tagger.Normalize(text, dct);
+  if (!timex.ok()) {
+    return Status::InvalidArgument("no date found in the expression (" + timex.status().message() +
+                                   ")");
+  }
+  const size_t first = text.find_first_not_of(" \t");
+  const size_t last = text.find_last_not_of(" \t.");
+  const int64_t want_begin = CountCodePoints(text.substr(0, first));
+  const int64_t want_end = CountCodePoints(text.substr(0, last + 1));
+  if (timex->type != TimexType::kDate || timex->granularity != Granularity::kDay ||
+      !timex->interval.bounded() || timex->interval.end - timex->interval.begin != 1) {
+    return Status::InvalidArgument("not a single day: the tagger reads it as '" + timex->value +
+                                   "'");
+  }
+  if (timex->begin != want_begin || timex->end != want_end) {
+    return Status::InvalidArgument("only part of the expression is a date (code points " +
+                                   std::to_string(timex->begin) + ".." +
+                                   std::to_string(timex->end) + ", value " + timex->value + ")");
+  }
+  Conversion c;
+  c.day_number = timex->interval.begin;
+  YearMonthDay h;
+  TARIKH_RETURN_IF_ERROR(DayNumberToHijri(c.day_number, &h.year, &h.month, &h.day));
+  c.hijri = FormatYmd(h.year, h.month, h.day);
+  c.gregorian = FormatDayNumber(c.day_number);
+  c.hijri_month_length = HijriMonthLength(h.year, h.month);
+  return c;
+}
+
 void PrintConversion(const Conversion& c, bool to_hijri, bool json, HijriCalendar calendar) {
   if (!json) {
     std::cout << (to_hijri ? c.hijri : c.gregorian) << "\n";
@@ -156,16 +215,19 @@ int RunHijri(int argc, char** argv) {
   CLI::App app{
       "Convert dates between the Hijri (Islamic lunar) and Gregorian calendars.\n"
       "Dates are numeric YEAR-MONTH-DAY (ASCII or Arabic-Indic digits), e.g. 1438-09-01\n"
-      "(1 Ramadan 1438). Prints the converted date, one line per input date.",
+      "(1 Ramadan 1438), or Arabic expressions of one day (\"1 رمضان 1438 هـ\",\n"
+      "\"17 أبريل 2017\") read by the tagger. Prints the converted date, one line per date.",
       "tarikh hijri"};
   std::vector<std::string> dates;
-  std::string calendar_name = "umalqura", input;
+  std::string calendar_name = "umalqura", input, dct_text;
   bool to_hijri = false, json = false;
   app.add_option("dates", dates, "dates to convert (Hijri unless --to-hijri)");
   app.add_flag("--to-hijri", to_hijri, "the dates are Gregorian; print their Hijri dates");
   app.add_option("--calendar", calendar_name,
                  "umalqura (Saudi Umm al-Qura, default), civil (tabular) or astronomical")
       ->check(CLI::IsMember({"umalqura", "civil", "astronomical"}));
+  app.add_option("--dct", dct_text,
+                 "reference date for Arabic expressions without a year (default: today, UTC)");
   app.add_option("-i,--input", input, "also read dates from FILE, one per line ('-' = stdin)");
   app.add_flag("--json", json,
                "one JSON object per date: hijri, gregorian, calendar, weekday, iso_weekday, "
@@ -191,18 +253,45 @@ int RunHijri(int argc, char** argv) {
 
   // Command-line dates: all malformed ones are reported before anything is converted.
   std::vector<YearMonthDay> parsed(dates.size());
+  std::vector<bool> arabic(dates.size(), false);
   bool usage_error = false;
   for (size_t i = 0; i < dates.size(); ++i) {
-    if (Status st = ParseNumericDate(dates[i], &parsed[i]); !st.ok()) {
+    if (HasArabicLetter(dates[i])) {
+      arabic[i] = true;
+      if (calendar != HijriCalendar::kUmmAlQura) {
+        PrintError("argument " + std::to_string(i + 1) + " '" + dates[i] + "'",
+                   Status::InvalidArgument("Arabic expressions are read with Umm al-Qura only; "
+                                           "give a numeric date to use --calendar " +
+                                           calendar_name));
+        usage_error = true;
+      }
+    } else if (Status st = ParseNumericDate(dates[i], &parsed[i]); !st.ok()) {
       PrintError("argument " + std::to_string(i + 1) + " '" + dates[i] + "'", st);
       usage_error = true;
     }
   }
+  Dct dct;
+  if (Result<Dct> d = ParseDct(dct_text.empty() ? TodayUtc() : dct_text); d.ok()) {
+    dct = *d;
+  } else {
+    PrintError("--dct", d.status());
+    usage_error = true;
+  }
   if (usage_error) return kExitUsage;
+  std::optional<Tagger> tagger;
+  if (std::find(arabic.begin(), arabic.end(), true) != arabic.end()) {
+    Result<Tagger> created = Tagger::Create();
+    if (!created.ok()) {
+      PrintError("tarikh hijri", created.status());
+      return kExitInternal;
+    }
+    tagger.emplace(std::move(created).value());
+  }
 
   int exit_code = kExitOk;
   for (size_t i = 0; i < parsed.size(); ++i) {
-    Result<Conversion> c = Convert(parsed[i], to_hijri, calendar);
+    Result<Conversion> c =
+        arabic[i] ? ConvertArabic(*tagger, dates[i], dct) : Convert(parsed[i], to_hijri, calendar);
     if (!c.ok()) {
       PrintError("argument " + std::to_string(i + 1) + " '" + dates[i] + "'", c.status());
       exit_code =

@@ -139,7 +139,24 @@ TEST(HijriCliTest, UsageErrorsExitTwo) {
   // Position of the bad character: byte 6, column 7.
   EXPECT_NE(r.err.find("argument 2 '1438-9x1':1:7:"), std::string::npos) << r.err;
   EXPECT_EQ(Hijri("12345-01-01").exit_code, 2);
-  EXPECT_EQ(Hijri("'1 رمضان 1438'").exit_code, 2);
+  // Arabic expressions go through the tagger, which uses Umm al-Qura only.
+  EXPECT_EQ(Hijri("--calendar civil '1 رمضان 1438'").exit_code, 2);
+  EXPECT_EQ(Hijri("--dct 2017-13-01 '1 رمضان 1438'").exit_code, 2);
+}
+
+TEST(HijriCliTest, ArabicExpressionsThroughTheTagger) {
+  // §3.4: 1 Ramadan 1438 = 2017-05-27; 20 Rajab 1438 = 2017-04-17.
+  RunResult r = Hijri("'1 رمضان 1438' '15 رمضان 1438 هـ'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "2017-05-27\n2017-06-10\n");
+  r = Hijri("--to-hijri '17 أبريل 2017'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "1438-07-20\n");
+  // A whole month is not one day; a sentence without a date has none.
+  r = Hijri("'رمضان 1438'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not a single day"), std::string::npos) << r.err;
+  EXPECT_EQ(Hijri("'قال الرئيس'").exit_code, 1);
 }
 
 TEST(HijriCliTest, InputFileReportsLines) {
