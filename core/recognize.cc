@@ -829,6 +829,21 @@ size_t Recognizer::HolidayExpr(size_t i, Partial* p) const {
   size_t j = i + len;
   int y;
   bool hijri;
+  if (v[0] == 'N') {
+    // The n-th weekday of a month (عيد الشكر = 4th Thursday of November).
+    p->month = mm;
+    p->weekday = v[5] - '0';
+    p->nth = v[7] - '0';
+    if (size_t e = Year(j, &y, &hijri, false); e && !hijri) {
+      p->year = y;
+      return e;
+    }
+    if (Partial yr; YearExpr(j, &yr) && yr.year != kUnset) {
+      p->year = yr.year;
+      return YearExpr(j, &yr);
+    }
+    return j;
+  }
   if (v[0] == 'G') {
     p->month = mm;
     p->day = dd;
@@ -979,7 +994,18 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   int64_t count = -1;
   bool vague = false;
   size_t k = j;
-  if (const LexEntry* vg = E(j, Cls::kVague); vg && vg->attr == "pre") {
+  // A fraction of a unit ("نصف ساعة" = PT0.5H, "ربع قرن") or a decimal count ("3.5 سنوات"):
+  // written as a decimal on that unit (ISO 8601 allows it on the last unit; timex3.md).
+  std::string frac;
+  if (const LexEntry* fr = E(j, Cls::kFrac); fr && fr->ival != 20 && E(j + 1, Cls::kUnit)) {
+    frac = fr->ival == 30 ? "0.5" : "0.25";
+    k = j + 1;
+  } else if (IsDigits(j) && (IsPunct(j + 1, '.') || IsPunct(j + 1, ',')) && IsDigits(j + 2) &&
+             !toks_[j + 1].space_before && !toks_[j + 2].space_before && toks_[j].ndig <= 6 &&
+             E(j + 3, Cls::kUnit)) {
+    frac = std::string(toks_[j].full) + "." + std::string(toks_[j + 2].full);
+    k = j + 3;
+  } else if (const LexEntry* vg = E(j, Cls::kVague); vg && vg->attr == "pre") {
     vague = true;
     k = j + 1;
   } else if (size_t e = Number(j, &count)) {
@@ -994,7 +1020,13 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   const std::string_view a = u->attr;
   const bool def = StartsWith(toks_[k].stem, kAl);
   size_t e = k + 1;
-  if (count >= 0) {
+  if (!frac.empty()) {
+    if (a != "sg" && a != "pl" && a != "acc") return 0;
+    // "نصف العام" is mid-year; only hours and minutes take the article here ("نصف الساعة").
+    if (def && u->value != "H" && u->value != "MIN") return 0;
+    if (qabl) return 0;
+    count = 1;
+  } else if (count >= 0) {
     if (a == "du" || a == "cs") return 0;
     if (count == 0 || count > 100000) return 0;
     if (a == "sg" && def) return 0;  // "3 العام" is nothing
@@ -1050,14 +1082,32 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
       }
     }
   } else {
-    // singular, no number: "عام واحد", else not a duration
+    // singular, no number: "عام واحد", "يوم كامل"; after لمدة/طوال ("لمدة ساعة"), after
+    // قبل ("قبل شهر" = a month ago) or closing the clause after في ("في أسبوع").
     int64_t one;
+    const bool closes = e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct;
+    // ل + unit ("ليوم كامل", "لساعة") but not ب/ك ("بعقد عرفي" = by a contract).
+    const bool li = toks_[i].prep && toks_[i].full.substr(toks_[i].wa ? 2 : 0, 2) == kLam;
+    const bool over = j == i && i > 0 && !toks_[i].wa && (PrepIs(i - 1, "over") || li) &&
+                      u->value != "DE" && u->value != "CE";
+    const bool fi = j == i && i > 0 && !toks_[i].wa && PrepIs(i - 1, "fi") && closes;
     if (size_t ne = Number(e, &one); ne && one == 1) {
       count = 1;
       e = ne;
+    } else if (const LexEntry* full = E(e, Cls::kVague); full && full->attr == "full") {
+      count = 1;
+      ++e;
+    } else if (a == "sg" && !def && (over || fi || (qabl && closes))) {
+      count = 1;
     } else {
       return 0;
     }
+  }
+  // "ساعة ونصف", "ساعتين ونصف", "3 سنوات ونصف": one half more.
+  if (frac.empty() && !vague && count > 0 && e < n() && toks_[e].wa && Has(e, Cls::kFrac) &&
+      E(e, Cls::kFrac)->ival == 30 && !qabl) {
+    frac = std::to_string(count) + ".5";
+    ++e;
   }
   if (const LexEntry* pq = nullptr; Phrase(e, Cls::kQmod, &pq) && pq->attr == "post") {
     mod = *ParseTimexMod(pq->value);
@@ -1102,10 +1152,15 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
     return e;
   }
   if (qabl) return 0;
+  std::string num = vague ? std::string("X") : std::to_string(n2);
+  if (!frac.empty()) {
+    if (unit == "DE" || unit == "CE") return 0;
+    num = frac;
+  }
   if (des[0] == 'T') {
-    v += "T" + (vague ? std::string("X") : std::to_string(n2)) + des.substr(1);
+    v += "T" + num + des.substr(1);
   } else {
-    v += (vague ? std::string("X") : std::to_string(n2)) + des;
+    v += num + des;
   }
   // "(24 ساعة)": a title in parentheses, not a duration.
   if (i > 0 && IsPunct(i - 1, '(') && IsPunct(e, ')')) return 0;
@@ -1126,8 +1181,22 @@ size_t Recognizer::SetExpr(size_t i, Partial* p) const {
     p->literal = std::string(s->value);
     return i + len;
   }
+  // "أيام الأحد": every Sunday.
+  if (const LexEntry* u = E(i, Cls::kUnit); u && u->value == "D" && u->attr == "pl") {
+    if (const LexEntry* w = E(i + 1, Cls::kWeekday); w && w->attr != "bare") {
+      p->type = TimexType::kSet;
+      p->literal = "XXXX-WXX-" + std::to_string(w->ival);
+      return i + 2;
+    }
+  }
   if (!Has(i, Cls::kEvery)) return 0;
   size_t j = i + 1;
+  // "كل صباح", "كل مساء": that part of every day.
+  if (const LexEntry* pod = E(j, Cls::kPod); pod && (pod->attr == "noun" || pod->attr == "adv")) {
+    p->type = TimexType::kSet;
+    p->literal = "XXXX-XX-XXT" + std::string(pod->value);
+    return j + 1;
+  }
   TimexMod mod = TimexMod::kNone;
   if (const LexEntry* part = E(j, Cls::kPart)) {
     mod = part->value == "START" ? TimexMod::kStart

@@ -181,6 +181,24 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
         SetDay(bday + p.offset, out);
         break;
     }
+  } else if (p.nth != kUnset && p.month != kUnset && p.weekday != kUnset) {
+    // The n-th weekday of a month in the stated year, else the occurrence closest to the DCT.
+    auto nth_day = [&](int y) {
+      const int32_t first = DayNumber(y, p.month, 1);
+      return first + (p.weekday - IsoWeekday(first) + 7) % 7 + 7 * (p.nth - 1);
+    };
+    int32_t dn = 0;
+    if (p.year != kUnset) {
+      dn = nth_day(p.year);
+    } else {
+      int32_t best = INT32_MAX;
+      for (int y = dct.year - 1; y <= dct.year + 1; ++y) {
+        const int32_t d = nth_day(y);
+        if (std::abs(d - today) < best) best = std::abs(d - today), dn = d;
+      }
+      out->temporal_function = true;
+    }
+    SetDay(dn, out);
   } else if (p.century != kUnset) {
     out->value = Fmt("%02d", p.century);
     out->granularity = Granularity::kCentury;

@@ -66,7 +66,8 @@ CLASSES = {
     "REF": (one_of("PRESENT_REF", "PAST_REF", "FUTURE_REF"),
             one_of("-", "fut", "np", "abstract", "final")),
     "SET": (lambda v: bool(re.match(r"^P[0-9]+[YMWD]$", v)), one_of("adv", "adj")),
-    "HOLIDAY": (lambda v: bool(re.match(r"^[GH]:(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", v)),
+    "HOLIDAY": (lambda v: bool(re.match(r"^[GH]:(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", v) or
+                               re.match(r"^N:(0[1-9]|1[0-2])-[1-7]-[1-5]$", v)),
                 one_of("-", "ctx")),
     "BLOCK": (NONE, NONE),
     "COUNT": (NONE, NONE),
