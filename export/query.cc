@@ -46,6 +46,11 @@ DayInterval EventInterval(const Event& e) {
     default:
       break;
   }
+  // An event the graph says lasts at least until earliest_end ("the war raging since 2011",
+  // still going at the DCT) certainly covers those days too.
+  if (auto certain_end = IsoDay(e.earliest_end); certain_end && *certain_end + 1 > v.end) {
+    v.end = *certain_end + 1;
+  }
   // The graph may know better (e.g. "after 2014" bounded by a later event); an empty
   // intersection means the two disagree, and the text's own value wins.
   DayInterval both{std::max(v.begin, graph.begin), std::min(v.end, graph.end)};

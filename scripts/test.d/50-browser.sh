@@ -39,9 +39,12 @@ export_case hostile fixtures/hostile/timeline.json --group-by source
 
 # The seeds' timeline built by the real pipeline, and the hostile article through it too.
 if "$bin" build --help >/dev/null 2>&1; then
+  declare -A titles=([seeds]="داعش والقاعدة" \
+    [hostile]="</title><script>window.__pwned='cli-title'</script>")
   for set in seeds hostile; do
     "$bin" build --manifest "fixtures/$set/manifest.json" -o "$out/built-$set" \
-      --timelinejs "$tljs_prefix" 2>"$out/built-$set.log" || { cat "$out/built-$set.log"; exit 1; }
+      --title "${titles[$set]}" --timelinejs "$tljs_prefix" 2>"$out/built-$set.log" ||
+      { cat "$out/built-$set.log"; exit 1; }
     cases+=(--case "built-$set=$out/built-$set:$out/built-$set/timeline.json")
   done
 else

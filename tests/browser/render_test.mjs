@@ -113,7 +113,9 @@ async function runPage(browser, label, url, setup, expected) {
   const slides = seen.slides;
   check(slides.length === expected.headlines.length + 1,
     `${where}: ${slides.length} slides, expected ${expected.headlines.length} events + title`);
-  check(slides.length > 0 && slides[0].title && slides[0].headline === expected.title,
+  // An untitled timeline gets a generic Arabic title; a titled one shows its title as text.
+  check(slides.length > 0 && slides[0].title &&
+      (expected.title ? slides[0].headline === expected.title : slides[0].headline.length > 0),
     `${where}: first slide is not the title "${expected.title}" (got "${slides[0] && slides[0].headline}")`);
   const got = slides.filter((s) => !s.title).map((s) => s.headline);
   check(JSON.stringify(got) === JSON.stringify(expected.headlines),

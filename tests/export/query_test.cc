@@ -47,6 +47,11 @@ TEST(QueryTest, EventIntervals) {
   EXPECT_EQ(EventInterval(e).begin, I("2016-06").begin);
   e.earliest_start = "2018-01-01";
   EXPECT_EQ(EventInterval(e), I("2016"));
+  // Ongoing: the graph says it lasts at least until the DCT.
+  Event ongoing = MakeEvent("war", "2011");
+  ongoing.earliest_end = "2017-04-18";
+  EXPECT_EQ(EventInterval(ongoing).begin, I("2011").begin);
+  EXPECT_EQ(EventInterval(ongoing).end, I("2017-04-18").end);
 }
 
 TEST(QueryTest, BetweenOverlapAndStrict) {

@@ -2,8 +2,9 @@
 // Date queries over a timeline: what happened on, before, after or between dates.
 //
 // Every event covers an interval of days: the interval of its TIMEX3 value ("2016-10" →
-// [2016-10-01, 2016-11-01)), opened on one side by BEFORE/AFTER-like mods, narrowed by the
-// temporal graph's bounds (earliest_start … latest_end) when they are tighter; an event
+// [2016-10-01, 2016-11-01)), opened on one side by BEFORE/AFTER-like mods, extended to the
+// graph's earliest_end when the event certainly lasts longer (an ongoing state "since 2011"),
+// narrowed by the graph's bounds (earliest_start … latest_end) when they are tighter; an event
 // whose value has no calendar position falls back to those bounds alone. A query date X
 // also covers an interval (its value's). Default (overlap) semantics say "may have happened
 // then"; strict (containment) says "certainly happened then":
