@@ -922,7 +922,8 @@ size_t Recognizer::DateWithPart(size_t i, Partial* p) const {
     return j;
   }
   const LexEntry* part = nullptr;
-  if (size_t plen = Phrase(i, Cls::kPart, &part)) {
+  const LexEntry* pod_phrase = nullptr;
+  if (size_t plen = Phrase(i, Cls::kPart, &part); plen && !Phrase(i, Cls::kPod, &pod_phrase)) {
     size_t j = i + plen;
     if (PrepIs(j, "min")) ++j;
     Partial q;

@@ -6,50 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "tagger_case.h"
 #include "tarikh/core/utf8.h"
 
 namespace tarikh {
 namespace {
-
-const Tagger& T() {
-  static const Tagger* tagger = new Tagger(std::move(Tagger::Create()).value());
-  return *tagger;
-}
-
-struct Case {
-  const char* text;
-  const char* dct;
-  const char* extent;  // expected covered text ("" = expect nothing)
-  const char* type;
-  const char* value;
-  const char* mod;
-};
-
-// Returns the timex whose extent equals `extent`, or nullptr.
-void Check(const Case& c) {
-  SCOPED_TRACE(std::string(c.text) + " @ " + c.dct);
-  auto r = T().Tag(c.text, *ParseDct(c.dct));
-  ASSERT_TRUE(r.ok());
-  const std::string text = c.text;
-  if (std::string(c.extent).empty()) {
-    for (const Timex& t : *r) {
-      ADD_FAILURE() << "unexpected: " << text.substr(t.byte_begin, t.byte_end - t.byte_begin)
-                    << " = " << t.value;
-    }
-    return;
-  }
-  for (const Timex& t : *r) {
-    if (text.substr(t.byte_begin, t.byte_end - t.byte_begin) != c.extent) continue;
-    EXPECT_EQ(TimexTypeName(t.type), c.type);
-    EXPECT_EQ(t.value, c.value);
-    EXPECT_EQ(TimexModName(t.mod), c.mod);
-    return;
-  }
-  std::string got;
-  for (const Timex& t : *r)
-    got += "[" + text.substr(t.byte_begin, t.byte_end - t.byte_begin) + "=" + t.value + "] ";
-  ADD_FAILURE() << "no timex with extent '" << c.extent << "', got: " << got;
-}
 
 TEST(TaggerRules, MonthsEverySeries) {
   const char* series[][12] = {
