@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "tarikh/core/tagger.h"
 
@@ -51,6 +52,16 @@ inline void Check(const Case& c) {
   for (const Timex& t : *r)
     got += "[" + text.substr(t.byte_begin, t.byte_end - t.byte_begin) + "=" + t.value + "] ";
   ADD_FAILURE() << "no timex with extent '" << c.extent << "', got: " << got;
+}
+
+// Expects exactly these values, in text order (e.g. the two endpoints of a range).
+inline void CheckValues(const char* text, const char* dct, const std::vector<std::string>& want) {
+  SCOPED_TRACE(std::string(text) + " @ " + dct);
+  auto r = T().Tag(text, *ParseDct(dct));
+  ASSERT_TRUE(r.ok());
+  std::vector<std::string> got;
+  for (const Timex& t : *r) got.push_back(t.value);
+  EXPECT_EQ(got, want);
 }
 
 }  // namespace tarikh
