@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include "tarikh/export/timeml.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -186,6 +188,17 @@ TEST_F(QueryCliTest, SeedsTimelineFromBuild) {
   EXPECT_FALSE(split) << r.out;
   EXPECT_EQ(QueryIds(timeline, {"--on", "الشهر الماضي", "--dct", "2017-04-18"}),
             QueryIds(timeline, {"--on", "2017-03"}));
+  // Every TimeML file the build wrote re-imports, with the article's text unchanged.
+  int tml = 0;
+  for (const auto& entry : fs::directory_iterator(out / "timeml")) {
+    tarikh::Result<tarikh::TimeMlDocument> doc = tarikh::ReadTimeMl(Slurp(entry.path()));
+    ASSERT_TRUE(doc.ok()) << entry.path() << ": " << doc.status().ToString();
+    EXPECT_EQ(doc->text, Slurp(fs::path(TARIKH_SOURCE_DIR) / "fixtures/seeds/text" /
+                               (entry.path().stem().string() + ".txt")));
+    EXPECT_FALSE(doc->timexes.empty());
+    ++tml;
+  }
+  EXPECT_EQ(tml, 5);
 }
 
 }  // namespace
