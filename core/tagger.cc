@@ -100,7 +100,7 @@ void Recognizer::BuildTokens() {
               t.wa = wa;
               cut += 2;
               const uint32_t fb = r.fold_begin + static_cast<uint32_t>(cut);
-              t.ob = ft_.to_orig[fb];
+              t.ob = internal::OrigOffset(text_, r, fb);
             }
           }
           if (!t.g && s.size() >= 8 &&
@@ -115,7 +115,7 @@ void Recognizer::BuildTokens() {
         if (t.g && t.stem == t.full) {
           t.wa = wa;
           t.stem = t.full.substr(cut);
-          t.ob = ft_.to_orig[r.fold_begin + cut];
+          t.ob = internal::OrigOffset(text_, r, r.fold_begin + static_cast<uint32_t>(cut));
         }
       }
       if (t.g) {
@@ -163,6 +163,12 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
   CpCounter cpc{text_};
   size_t i = 0;
   while (i < n()) {
+    // Most tokens have no lexicon class and are not numbers; Best() returns nothing for them
+    // (its first test), so skip them here without building a Match (a Partial with a string).
+    if (!toks_[i].g && toks_[i].kind != TokKind::kNumber) {
+      ++i;
+      continue;
+    }
     Match m = Best(i);
     if (!m.valid()) {
       ++i;
@@ -284,7 +290,7 @@ Status TagSession::Feed(std::string_view chunk, std::vector<Timex>* out) {
   rec.Run(st, out);
   if (!tagger_->options.resolve_anaphora) st->anchor.set = false;
   st->byte_base += static_cast<int64_t>(chunk.size());
-  st->cp_base += CountCodePoints(chunk);
+  st->cp_base += st->ft.code_points;
   return Status::Ok();
 }
 

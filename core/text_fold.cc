@@ -2,6 +2,7 @@
 #include "text_fold.h"
 
 #include <array>
+#include <cstring>
 
 #include "tarikh/core/utf8.h"
 
@@ -16,8 +17,6 @@ struct FoldEntry {
   uint8_t cls;
 };
 
-// Folding table for every code point below U+0800 (ASCII and all 2-byte sequences, which
-// covers the Arabic block). Built once at compile time.
 constexpr std::array<FoldEntry, 0x800> MakeTable() {
   std::array<FoldEntry, 0x800> t{};
   for (uint32_t c = 0; c < 0x800; ++c) {
@@ -107,6 +106,35 @@ constexpr std::array<FoldEntry, 0x800> MakeTable() {
 }
 constexpr std::array<FoldEntry, 0x800> kTable = MakeTable();
 
+// The hot loop reads this form of kTable: the folded character already encoded as UTF-8
+// (every output below U+0800 takes at most two bytes), so a letter costs one table load and
+// one two-byte store.
+struct EncodedFold {
+  uint8_t cls;
+  uint8_t len;  // folded UTF-8 bytes (0 for kDrop)
+  char bytes[2];
+};
+constexpr std::array<EncodedFold, 0x800> MakeEncoded() {
+  std::array<EncodedFold, 0x800> t{};
+  for (uint32_t c = 0; c < 0x800; ++c) {
+    const FoldEntry e = kTable[c];
+    EncodedFold x{e.cls, 0, {0, 0}};
+    if (e.cls != kDrop) {
+      if (e.out < 0x80) {
+        x.len = 1;
+        x.bytes[0] = static_cast<char>(e.out);
+      } else {
+        x.len = 2;
+        x.bytes[0] = static_cast<char>(0xC0 | (e.out >> 6));
+        x.bytes[1] = static_cast<char>(0x80 | (e.out & 0x3F));
+      }
+    }
+    t[c] = x;
+  }
+  return t;
+}
+constexpr std::array<EncodedFold, 0x800> kEncoded = MakeEncoded();
+
 // Code points of three or more bytes: only a few need folding; the rest are letters
 // (CJK, presentation forms…) or punctuation (general punctuation block).
 FoldEntry FoldWide(uint32_t c) {
@@ -126,100 +154,166 @@ FoldEntry FoldWide(uint32_t c) {
   return {0xFFFF, kLetter};
 }
 
-inline void PutUtf8(std::string* s, uint32_t c) {
-  if (c < 0x80) {
-    s->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    s->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    s->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    s->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    s->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    s->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    s->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    s->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    s->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    s->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+// A folded character of any width: class and UTF-8 bytes (at most three: wide characters
+// that are kept as they are, or U+FFFD for those above the BMP).
+struct Folded {
+  uint8_t cls;
+  uint8_t len;
+  char bytes[3];
+};
+
+// Decodes the well-formed or malformed sequence at s[0..avail): its length, or 0 when it is
+// not well-formed UTF-8 (the caller reports the first bad byte).
+inline size_t DecodeWide(const unsigned char* s, size_t avail, uint32_t* cp) {
+  const unsigned char c = s[0];
+  if (c >= 0xE0 && c < 0xF0) {
+    if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+    *cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
+    return 3;
   }
+  if (c >= 0xF0 && c < 0xF5) {
+    if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) {
+      return 0;
+    }
+    *cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+    if (*cp < 0x10000 || *cp > 0x10FFFF) return 0;
+    return 4;
+  }
+  return 0;
 }
+
+inline Folded FoldWideEncoded(uint32_t cp) {
+  FoldEntry e = FoldWide(cp);
+  if (e.out == 0xFFFF) e.out = static_cast<uint16_t>(cp > 0xFFFF ? 0xFFFD : cp);
+  Folded r{e.cls, 0, {0, 0, 0}};
+  if (e.cls == kDrop) return r;
+  if (e.out < 0x80) {
+    r.len = 1;
+    r.bytes[0] = static_cast<char>(e.out);
+  } else {  // e.out >= 0x800 here: no two-byte output comes from a wide character
+    r.len = 3;
+    r.bytes[0] = static_cast<char>(0xE0 | (e.out >> 12));
+    r.bytes[1] = static_cast<char>(0x80 | ((e.out >> 6) & 0x3F));
+    r.bytes[2] = static_cast<char>(0x80 | (e.out & 0x3F));
+  }
+  return r;
+}
+
+// Folds the code point starting at s[0] (valid UTF-8, `avail` bytes left): its encoded
+// length in the input, or 0 if malformed.
+inline size_t FoldAt(const unsigned char* s, size_t avail, Folded* out) {
+  const unsigned char c = s[0];
+  if (c < 0x80) {
+    const EncodedFold& e = kEncoded[c];
+    *out = {e.cls, e.len, {e.bytes[0], e.bytes[1], 0}};
+    return 1;
+  }
+  if (c >= 0xC2 && c < 0xE0) {
+    if (avail < 2 || (s[1] & 0xC0) != 0x80) return 0;
+    const EncodedFold& e = kEncoded[((c & 0x1Fu) << 6) | (s[1] & 0x3Fu)];
+    *out = {e.cls, e.len, {e.bytes[0], e.bytes[1], 0}};
+    return 2;
+  }
+  uint32_t cp = 0;
+  const size_t len = DecodeWide(s, avail, &cp);
+  if (len) *out = FoldWideEncoded(cp);
+  return len;
+}
+
+constexpr uint8_t kNoRun = 0xFF;  // no letter/digit token open
 
 }  // namespace
 
 Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* out) {
-  out->Clear();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  // Folding never lengthens the text (a character's folded form is at most as long as its
+  // UTF-8 encoding), so the output buffer is sized once; +2 lets the two-byte store of a
+  // one-byte character run past the end. The buffer keeps its size from chunk to chunk.
   std::string& f = out->folded;
-  std::vector<uint32_t>& map = out->to_orig;
-  f.reserve(n + 8);
-  map.reserve(n + 8);
+  if (f.size() < n + 2) f.resize(n + 2);
+  char* const fbase = f.data();
+  char* o = fbase;
   std::vector<RawToken>& toks = out->tokens;
-  toks.reserve(n / 5 + 8);
+  toks.clear();
+  out->code_points = 0;
 
-  uint8_t run = kSpace;  // class of the token being built (kLetter/kDigit) or kSpace
+  uint8_t run = kNoRun;  // class of the open token (kLetter/kDigit), or kNoRun
   bool space_before = false, break_before = true;
   RawToken cur;
+  int64_t cps = 0;
   auto close = [&](uint32_t at) {
-    if (run == kLetter || run == kDigit) {
-      cur.fold_end = static_cast<uint32_t>(f.size());
+    if (run != kNoRun) {
+      cur.fold_end = static_cast<uint32_t>(o - fbase);
       cur.orig_end = at;
       toks.push_back(cur);
       space_before = false;
       break_before = false;
+      run = kNoRun;
     }
-    run = kSpace;
   };
 
   size_t i = 0;
   while (i < n) {
-    const uint32_t start = static_cast<uint32_t>(i);
     const unsigned char c = s[i];
-    uint32_t cp;
-    size_t len;
-    if (c < 0x80) {
-      cp = c;
-      len = 1;
-    } else if (c >= 0xC2 && c < 0xE0) {
-      if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) break;
-      cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-      len = 2;
-    } else if (c >= 0xE0 && c < 0xF0) {
-      if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) break;
-      cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) break;
-      len = 3;
-    } else if (c >= 0xF0 && c < 0xF5) {
-      if (i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
-          (s[i + 3] & 0xC0) != 0x80) {
-        break;
+    const uint32_t start = static_cast<uint32_t>(i);
+    uint8_t cls;
+    uint8_t len;
+    char bytes[3];
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      // Two-byte characters: the Arabic block, the common case.
+      const EncodedFold& e = kEncoded[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+      i += 2;
+      ++cps;
+      if (e.cls == run) {  // a letter or digit continuing the open token
+        std::memcpy(o, e.bytes, 2);
+        o += e.len;
+        continue;
       }
-      cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
-           (s[i + 3] & 0x3Fu);
-      if (cp < 0x10000 || cp > 0x10FFFF) break;
-      len = 4;
+      cls = e.cls;
+      len = e.len;
+      bytes[0] = e.bytes[0];
+      bytes[1] = e.bytes[1];
+    } else if (c < 0x80) {
+      const EncodedFold& e = kEncoded[c];
+      ++i;
+      ++cps;
+      if (e.cls == run) {
+        *o++ = e.bytes[0];
+        continue;
+      }
+      cls = e.cls;
+      len = e.len;
+      bytes[0] = e.bytes[0];
     } else {
-      break;
+      Folded w;
+      const size_t l = FoldAt(s + i, n - i, &w);
+      if (l == 0) break;
+      i += l;
+      ++cps;
+      cls = w.cls;
+      len = w.len;
+      std::memcpy(bytes, w.bytes, 3);
     }
-    FoldEntry e = cp < 0x800 ? kTable[cp] : FoldWide(cp);
-    if (e.out == 0xFFFF) e.out = static_cast<uint16_t>(cp > 0xFFFF ? 0xFFFD : cp);
-    i += len;
-    switch (e.cls) {
+    switch (cls) {
       case kDrop:
-        continue;  // harakat/tatweel: the token goes on (and maps to the next letter)
+        continue;  // harakat/tatweel: the token goes on
       case kLetter:
       case kDigit:
-        if (run != e.cls) {
+        if (run != cls) {
           close(start);
           cur = RawToken{};
-          cur.fold_begin = static_cast<uint32_t>(f.size());
+          cur.fold_begin = static_cast<uint32_t>(o - fbase);
           cur.orig_begin = start;
-          cur.kind = e.cls == kLetter ? TokKind::kWord : TokKind::kNumber;
+          cur.kind = cls == kLetter ? TokKind::kWord : TokKind::kNumber;
           cur.space_before = space_before;
           cur.break_before = break_before;
-          run = e.cls;
+          run = cls;
         }
-        break;
+        std::memcpy(o, bytes, len);
+        o += len;
+        continue;
       case kSpace:
         close(start);
         space_before = true;
@@ -229,33 +323,49 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
         space_before = true;
         break_before = true;
         continue;
-      case kPunct: {
+      default: {  // kPunct
         close(start);
         RawToken p;
-        p.fold_begin = static_cast<uint32_t>(f.size());
+        p.fold_begin = static_cast<uint32_t>(o - fbase);
         p.orig_begin = start;
         p.orig_end = static_cast<uint32_t>(i);
         p.kind = TokKind::kPunct;
         p.space_before = space_before;
         p.break_before = break_before;
-        const size_t before = f.size();
-        PutUtf8(&f, e.out);
-        for (size_t k = before; k < f.size(); ++k) map.push_back(start);
-        p.fold_end = static_cast<uint32_t>(f.size());
+        std::memcpy(o, bytes, len);
+        o += len;
+        p.fold_end = static_cast<uint32_t>(o - fbase);
         toks.push_back(p);
         space_before = false;
-        break_before = e.out == '.' || e.out == '?' || e.out == '!' || e.out == ';' || e.out == ':';
+        const char b = len == 1 ? bytes[0] : 0;
+        break_before = b == '.' || b == '?' || b == '!' || b == ';' || b == ':';
         continue;
       }
     }
-    const size_t before = f.size();
-    PutUtf8(&f, e.out);
-    for (size_t k = before; k < f.size(); ++k) map.push_back(start);
   }
-  if (i < n) return ValidateUtf8(text.substr(i), base_offset + static_cast<int64_t>(i));
+  if (i < n) {
+    f.resize(static_cast<size_t>(o - fbase));
+    return ValidateUtf8(text.substr(i), base_offset + static_cast<int64_t>(i));
+  }
   close(static_cast<uint32_t>(n));
-  map.push_back(static_cast<uint32_t>(n));
+  f.resize(static_cast<size_t>(o - fbase));
+  out->code_points = cps;
   return Status::Ok();
+}
+
+uint32_t OrigOffset(std::string_view text, const RawToken& tok, uint32_t fold_pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  uint32_t f = tok.fold_begin;
+  size_t i = tok.orig_begin;
+  while (i < tok.orig_end) {
+    Folded w;
+    const size_t l = FoldAt(s + i, tok.orig_end - i, &w);
+    if (l == 0) break;
+    if (w.len && fold_pos < f + w.len) return static_cast<uint32_t>(i);
+    f += w.len;
+    i += l;
+  }
+  return tok.orig_end;
 }
 
 std::string FoldString(std::string_view text) {

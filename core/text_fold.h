@@ -32,20 +32,26 @@ struct RawToken {
 
 struct FoldedText {
   std::string folded;
-  // folded byte index → original byte index (size folded.size() + 1).
-  std::vector<uint32_t> to_orig;
   std::vector<RawToken> tokens;
+  int64_t code_points = 0;  // code points in the text (after a successful fold)
   void Clear() {
     folded.clear();
-    to_orig.clear();
     tokens.clear();
+    code_points = 0;
   }
 };
 
 // Folds and tokenizes `text` into `out` (cleared first). Letters and digits form separate
 // tokens (و2014 → و | 2014); each punctuation character is its own token. On malformed
 // UTF-8 returns kInvalidUtf8 with the byte offset (+ base_offset) of the first bad byte.
+// Buffers in `out` are reused from call to call (no allocation once they are large enough).
 Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* out);
+
+// The original byte (in `text`, the string given to FoldAndTokenize) of the character that
+// produced folded byte `fold_pos` of letter/digit token `tok` (fold_begin <= fold_pos <
+// fold_end). Re-decodes the token, so it is meant for the rare tokens whose extent starts
+// inside them (a stripped proclitic), not for every token.
+uint32_t OrigOffset(std::string_view text, const RawToken& tok, uint32_t fold_pos);
 
 // The folded form of a short string (lexicon surfaces, tests), single spaces between words.
 std::string FoldString(std::string_view text);

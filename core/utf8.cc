@@ -21,6 +21,18 @@ Status ValidateUtf8(std::string_view text, int64_t base_offset) {
       if (w & 0x8080808080808080ULL) break;
       i += 8;
     }
+    // Mixed ASCII and two-byte characters (Arabic text: letters with spaces every few
+    // characters) one character at a time; anything else falls through to the full checks.
+    while (i + 1 < n) {
+      const unsigned char b = s[i];
+      if (b < 0x80) {
+        ++i;
+      } else if (b >= 0xC2 && b < 0xE0 && (s[i + 1] & 0xC0) == 0x80) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
     if (i >= n) break;
     const unsigned char c = s[i];
     if (c < 0x80) {

@@ -39,6 +39,31 @@ TEST(FoldAndTokenizeTest, OffsetsMapBackToOriginal) {
   EXPECT_FALSE(ft.tokens[3].space_before);
 }
 
+TEST(FoldAndTokenizeTest, OrigOffsetSkipsDroppedMarks) {
+  // و + tatweel + بِ + الشهر: folded "وبالشهر"; byte 4 of the folded token (ا) comes from
+  // the original byte after the kasra.
+  const std::string text = "وـبِالشهر 12";
+  FoldedText ft;
+  ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
+  ASSERT_EQ(ft.tokens.size(), 2u);
+  const RawToken& w = ft.tokens[0];
+  EXPECT_EQ(ft.folded.substr(w.fold_begin, w.fold_end - w.fold_begin), "وبالشهر");
+  EXPECT_EQ(OrigOffset(text, w, w.fold_begin), 0u);
+  EXPECT_EQ(OrigOffset(text, w, w.fold_begin + 2), 4u);  // ب after و (2) + tatweel (2)
+  EXPECT_EQ(OrigOffset(text, w, w.fold_begin + 4), 8u);  // ا after بِ (2 + 2)
+  EXPECT_EQ(text.substr(OrigOffset(text, w, w.fold_begin + 4)), "الشهر 12");
+  EXPECT_EQ(ft.code_points, 12);  // و ـ ب ِ ا ل ش ه ر, space, 1, 2
+}
+
+TEST(FoldAndTokenizeTest, BuffersAreReusedAcrossCalls) {
+  FoldedText ft;
+  ASSERT_TRUE(FoldAndTokenize("في عام ٢٠١٧ وما بعده", 0, &ft).ok());
+  ASSERT_TRUE(FoldAndTokenize("غدا", 0, &ft).ok());
+  ASSERT_EQ(ft.tokens.size(), 1u);
+  EXPECT_EQ(ft.folded, "غدا");
+  EXPECT_EQ(ft.code_points, 3);
+}
+
 TEST(FoldAndTokenizeTest, InvalidUtf8ReportsByteOffset) {
   FoldedText ft;
   const std::string bad = std::string("عام ") + "\xC3\x28";

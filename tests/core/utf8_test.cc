@@ -36,7 +36,13 @@ INSTANTIATE_TEST_SUITE_P(Cases, ValidateUtf8Test,
                                            Utf8Case{"\xc0\xaf", 0},          // overlong '/'
                                            Utf8Case{"ok \xed\xa0\x80", 3},   // surrogate
                                            Utf8Case{"\xf4\x90\x80\x80", 0},  // > U+10FFFF
-                                           Utf8Case{"\xf0\x9f\x98\x80 emoji", -1}));
+                                           Utf8Case{"\xf0\x9f\x98\x80 emoji", -1},
+                                           // Arabic letters and spaces, then a problem: the
+                                           // two-byte fast loop hands over at the right byte.
+                                           Utf8Case{"\xd8\xb9 \xd8\xa7\xd9\x85\xd8", 7},
+                                           Utf8Case{"\xd8\xb9 \xd8\xa7\xd9 x", 5},
+                                           Utf8Case{"\xd8\xb9 \xc1\xbf", 3},  // overlong
+                                           Utf8Case{"\xd8\xb9 \xe2\x80\x8f\xd8\xa7", -1}));
 
 TEST(Utf8, NulAndCount) {
   EXPECT_EQ(FindNul(std::string("ab\0c", 4)), 2);
