@@ -109,6 +109,10 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
     by_offset[{mentions[i].doc_id, mentions[i].timex.begin}] = i;
   // Event-level precedence for the topological tie-break.
   std::vector<std::pair<int, int>> precedes;
+  // Each event's own ranges (the intersection of its mentions'), to turn away a cue that
+  // contradicts the anchors outright before it reaches the graph: cheap, and it keeps
+  // Bellman–Ford (which costs V·E on a negative cycle) away from the common case.
+  std::vector<PointRanges> own(num_events);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const EventMention& m = mentions[i];
     const int ev = cluster[i];
@@ -117,6 +121,25 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
     if (m.tense > 0) anchor.kind = ConstraintReason::kTense;  // ranges then include the DCT
     net.AddRange(TemporalNetwork::Start(ev), r.start_lo, r.start_hi, anchor);
     net.AddRange(TemporalNetwork::End(ev), r.end_lo, r.end_hi, anchor);
+    PointRanges& o = own[ev];
+    o.start_lo = std::max(o.start_lo, r.start_lo);
+    o.start_hi = std::min(o.start_hi, r.start_hi);
+    o.end_lo = std::max(o.end_lo, r.end_lo);
+    o.end_hi = std::min(o.end_hi, r.end_hi);
+  }
+  int64_t rejected_cues = 0;
+  auto reject = [&](size_t i, const std::string& what) {
+    const EventMention& m = mentions[i];
+    if (++rejected_cues <= 1000) {
+      tl.warnings.push_back(
+          {m.doc_id, m.sentence_begin,
+           "contradictory time constraints: " + what +
+               " contradicts the dates; cue ignored. Sentence: " + Short(m.sentence)});
+    }
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const EventMention& m = mentions[i];
+    const int ev = cluster[i];
     for (const EventMention::Cue& cue : m.cues) {
       ConstraintReason why{ConstraintReason::kCue, static_cast<int64_t>(i)};
       if (cue.ref_offset >= 0) {
@@ -124,13 +147,15 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
         if (it == by_offset.end()) continue;
         int other = cluster[it->second];
         if (other == ev) continue;
-        if (cue.signal == "before") {
-          net.AddBefore(ev, other, why);
-          precedes.emplace_back(ev, other);
-        } else {  // after, since, then
-          net.AddBefore(other, ev, why);
-          precedes.emplace_back(other, ev);
+        int first = cue.signal == "before" ? ev : other;
+        int second = cue.signal == "before" ? other : ev;
+        // end(first) <= start(second) needs end_lo(first) <= start_hi(second).
+        if (own[first].end_lo > own[second].start_hi) {
+          reject(i, "\"" + cue.signal + "\" (the previous event)");
+          continue;
         }
+        net.AddBefore(first, second, why);
+        precedes.emplace_back(first, second);
         continue;
       }
       // A signal on another date of the clause ("… بعد 2014"): a bound, not the anchor.
@@ -144,6 +169,11 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
         net.AddRange(TemporalNetwork::End(ev), -kNoBound, int64_t{cue.interval.end} - 1, why);
       }
     }
+  }
+  if (rejected_cues > 1000) {
+    tl.warnings.push_back(
+        {"", -1,
+         std::to_string(rejected_cues - 1000) + " more contradictory cues ignored (not listed)"});
   }
   TemporalNetwork::Solution sol = net.Solve();
   for (const auto& c : sol.conflicts) {

@@ -11,6 +11,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/bellman_ford_shortest_paths.hpp>
 #include <limits>
+#include <numeric>
 #include <unordered_map>
 
 namespace tarikh::timeline_internal {
@@ -41,8 +42,8 @@ void TemporalNetwork::AddBefore(int a, int b, ConstraintReason reason) {
   AddConstraint(Start(b), End(a), 0, reason);  // end(a) - start(b) <= 0
 }
 
-TemporalNetwork::Solution TemporalNetwork::Solve(int max_repairs) const {
-  const int n = 1 + 2 * num_events_;
+TemporalNetwork::Solution TemporalNetwork::SolveComponent(const std::vector<Edge>& edges_, int n,
+                                                          int max_repairs) {
   std::vector<bool> active(edges_.size(), true);
   Solution sol;
   for (int attempt = 0;; ++attempt) {
@@ -157,6 +158,67 @@ TemporalNetwork::Solution TemporalNetwork::Solve(int max_repairs) const {
     active[drop] = false;
     sol.conflicts.push_back(c);
   }
+}
+
+// Events tied by no event-to-event constraint only meet at the origin, so each connected
+// component (over edges between event points) is solved on its own: Bellman–Ford then costs
+// the component's size, not the whole timeline's, and one contradiction re-solves only its
+// component.
+TemporalNetwork::Solution TemporalNetwork::Solve(int max_repairs) const {
+  const int n = 1 + 2 * num_events_;
+  std::vector<int> parent(num_events_);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  auto event_of = [](int point) { return (point - 1) / 2; };
+  for (const Edge& e : edges_) {
+    if (e.u != 0 && e.v != 0) {
+      int a = find(event_of(e.u)), b = find(event_of(e.v));
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  std::vector<std::vector<size_t>> by_root(num_events_);
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    int p = edges_[i].u != 0 ? edges_[i].u : edges_[i].v;
+    if (p == 0) continue;
+    by_root[find(event_of(p))].push_back(i);
+  }
+  std::vector<std::vector<int>> members(num_events_);
+  for (int ev = 0; ev < num_events_; ++ev) members[find(ev)].push_back(ev);
+  Solution sol;
+  sol.lower.assign(n, -kNoBound);
+  sol.upper.assign(n, kNoBound);
+  std::vector<int> local(n, -1);
+  for (int root = 0; root < num_events_; ++root) {
+    if (members[root].empty()) continue;
+    // Local point ids: 0 = origin, then the component's points.
+    std::vector<int> global = {0};
+    for (int ev : members[root]) {
+      for (int p : {Start(ev), End(ev)}) {
+        local[p] = static_cast<int>(global.size());
+        global.push_back(p);
+      }
+    }
+    local[0] = 0;
+    std::vector<Edge> edges;
+    edges.reserve(by_root[root].size());
+    for (size_t i : by_root[root]) {
+      Edge e = edges_[i];
+      e.u = local[e.u];
+      e.v = local[e.v];
+      edges.push_back(e);
+    }
+    Solution part = SolveComponent(edges, static_cast<int>(global.size()), max_repairs);
+    for (size_t k = 1; k < global.size(); ++k) {
+      sol.lower[global[k]] = part.lower[k];
+      sol.upper[global[k]] = part.upper[k];
+    }
+    for (auto& c : part.conflicts) sol.conflicts.push_back(std::move(c));
+    sol.gave_up |= part.gave_up;
+  }
+  return sol;
 }
 
 }  // namespace tarikh::timeline_internal

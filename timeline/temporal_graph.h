@@ -55,6 +55,7 @@ class TemporalNetwork {
     int64_t w;
     ConstraintReason reason;
   };
+  static Solution SolveComponent(const std::vector<Edge>& edges, int n, int max_repairs);
   int num_events_;
   std::vector<Edge> edges_;
 };
