@@ -331,8 +331,10 @@ size_t Recognizer::WeekdayExpr(size_t i, Partial* p) const {
   // weekday, closing the clause.
   {
     int day;
+    // Small ordinals are more likely "the n-th weekday" (الأحد الثاني); skip them.
     if (size_t e = DayNumber(k, &day);
-        e && (e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) {
+        e && (IsDigits(k) || day > 10) &&
+        (e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) {
       p->weekday = kUnset;
       p->dir = Dir::kNone;
       p->unit = Granularity::kMonth;
@@ -448,6 +450,13 @@ size_t Recognizer::UnitRel(size_t i, Partial* p) const {
     }
     p->anaphoric = true;  // ذلك/تلك/نفس
     return after;
+  }
+  // "الأسبوع بعد القادم", "العام بعد المقبل": two units ahead.
+  if (const LexEntry* r2 = E(after + 1, Cls::kRel);
+      r2 && PrepIs(after, "baad") && r2->attr != "last" && r2->ival > 0) {
+    p->offset = 2;
+    p->anaphoric = r2->attr == "ana";
+    return after + 2;
   }
   if (const LexEntry* r = E(after, Cls::kRel)) {
     if (r->attr == "last") {
@@ -627,6 +636,9 @@ size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
 size_t Recognizer::SeasonExpr(size_t i, Partial* p) const {
   size_t j = i;
   bool head = false;
+  if (const LexEntry* d = E(j, Cls::kDem); d && d->value == "this" && Has(j + 1, Cls::kSeason)) {
+    ++j;  // "هذا الصيف"
+  }
   if (Has(j, Cls::kSeasonhead)) {
     ++j;
     head = true;
@@ -1058,10 +1070,24 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
     if (def) {
       size_t r0 = e;
       int64_t c2 = -1;
-      if (size_t ne = Number(r0, &c2))
+      if (size_t ne = Number(r0, &c2)) {
         r0 = ne;
-      else if (r0 < n() && toks_[r0].full == kAl && IsDigits(r0 + 1))
+      } else if (r0 < n() && toks_[r0].full == kAl && IsDigits(r0 + 1)) {
         c2 = toks_[r0 + 1].num, r0 += 2;
+      } else if (r0 < n() && StartsWith(toks_[r0].full, kAl) && !toks_[r0].g) {
+        // "الأسابيع الثلاثة الماضية": a cardinal agreeing with the article.
+        if (const LexGroup* g = lex_.Find(toks_[r0].full.substr(kAl.size()))) {
+          for (const LexEntry& ne : lex_.Entries(*g)) {
+            if (ne.cls == Cls::kNum && ne.nwords == 1 && ne.attr == "card") {
+              c2 = ne.ival;
+              ++r0;
+              break;
+            }
+          }
+        }
+      } else if (const LexEntry* vp = E(r0, Cls::kVague); vp && vp->attr == "post") {
+        ++r0;  // "الأيام القليلة الماضية": a vague count
+      }
       const LexEntry* r = E(r0, Cls::kRel);
       if (!r) return 0;
       if (PrepIs(r0 + 1, "min")) {
@@ -1293,6 +1319,7 @@ size_t Recognizer::DayAlone(size_t i, Partial* p) const {
   size_t e = DayNumber(j, &day);
   if (!e) return 0;
   if (!(e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) return 0;
+  if (Partial dm; DayMonth(j, &dm)) return 0;  // "يوم 2. أكتوبر"
   if (IsPunct(e, '/') || IsPunct(e, '-') || IsPunct(e, ':') || IsPunct(e, '%')) return 0;
   if ((IsPunct(e, '.') || IsPunct(e, ',')) && IsDigits(e + 1) && !toks_[e + 1].space_before) {
     return 0;

@@ -71,6 +71,7 @@ size_t Recognizer::ClockCore(size_t i, Clock* c) const {
       };
       if (two_digits_after(j, c->marked)) {
         minute = static_cast<int>(toks_[j + 1].num);
+        c->marked = IsPunct(j, ':') || c->marked;
         j += 2;
         if (two_digits_after(j, false)) {
           second = static_cast<int>(toks_[j + 1].num);
