@@ -995,8 +995,12 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   size_t j = i;
   TimexMod mod = TimexMod::kNone;
   bool qabl = false;
+  bool baad = false;
   if (PrepIs(j, "qabl") && toks_[j].stem == toks_[j].full) {
     qabl = true;
+    ++j;
+  } else if (PrepIs(j, "baad") && toks_[j].stem == toks_[j].full) {
+    baad = true;
     ++j;
   }
   const LexEntry* q = nullptr;
@@ -1164,6 +1168,28 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
     des = "TS";
   else
     return 0;
+  if (baad) {
+    // "بعد أسبوعين من الآن", "سنعود بعد 3 أيام" (future clause, nothing after): a date N
+    // units after the DCT. Otherwise "بعد" is a signal and the duration starts after it.
+    Granularity g = des == "Y"   ? Granularity::kYear
+                    : des == "M" ? Granularity::kMonth
+                    : des == "W" ? Granularity::kWeek
+                    : des == "D" ? Granularity::kDay
+                                 : Granularity::kNone;
+    if (g == Granularity::kNone || vague || count <= 0 || !frac.empty()) return 0;
+    const LexEntry* now = nullptr;
+    if (PrepIs(e, "min") && Phrase(e + 1, Cls::kRef, &now) && now->value == "PRESENT_REF") {
+      e += 1 + Phrase(e + 1, Cls::kRef, &now);
+    } else if (!(FutureAround(i) &&
+                 (e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct))) {
+      return 0;
+    }
+    p->unit = g;
+    p->offset = static_cast<int>(n2);
+    p->mod = mod;
+    *ago = true;
+    return e;
+  }
   if (qabl && !vague && count > 0) {
     // "قبل خمسة وتسعين عاما" = a date N units before the DCT.
     Granularity g = des == "Y"   ? Granularity::kYear
