@@ -5,7 +5,10 @@
 // A bad input never stops the run: it is reported as "file:line:col: message" and skipped,
 // and the exit code is then 1. An empty timeline is written with a warning and exit 1.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -28,7 +31,8 @@ constexpr int kMaxPrintedWarnings = 20;
 
 struct Input {
   Document doc;
-  std::string name;  // for messages: the file, or "<stdin>:LINE"
+  std::string name;        // for messages: the file, or "<stdin>:LINE"
+  bool read_file = false;  // doc.text is still to be read from `name`
 };
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
@@ -107,41 +111,43 @@ Status ReadManifest(const std::string& path, std::vector<Input>* inputs, bool* h
       }
       in.doc.dct = *dct;
     }
-    auto body = ReadFile(in.name);
-    if (!body.ok()) {
-      std::cerr << where << ": documents[" << k << "]: " << in.name << ": "
-                << body.status().message() << " (document skipped)\n";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(full, ec)) {
+      std::cerr << where << ": documents[" << k << "]: " << in.name
+                << ": no such file (document skipped)\n";
       *had_errors = true;
       continue;
     }
-    in.doc.text = std::move(body).value();
+    in.read_file = true;  // the text is read when the document is processed
     inputs->push_back(std::move(in));
   }
   return Status::Ok();
 }
 
-// JSON Lines documents: {"id", "text", "dct"?, "source"?, "title"?, "url"?} per line.
-void ReadJsonl(const std::string& path, std::vector<Input>* inputs, bool* had_errors) {
+// JSON Lines documents: {"id", "text", "dct"?, "source"?, "title"?, "url"?} per line, read
+// one line at a time and handed to `sink` (the corpus is never held in memory).
+template <typename Sink>
+void ReadJsonl(const std::string& path, bool* had_errors, Sink&& sink) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  auto text = ReadFile(path);
-  if (!text.ok()) {
-    PrintError(name, text.status());
-    *had_errors = true;
-    return;
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      PrintError(name, Status::IoError(std::string("cannot open: ") + std::strerror(errno)));
+      *had_errors = true;
+      return;
+    }
   }
-  size_t pos = 0;
+  std::istream& in = path == "-" ? std::cin : file;
+  std::string line;
   int64_t line_no = 0;
-  while (pos < text->size()) {
-    size_t nl = text->find('\n', pos);
-    if (nl == std::string::npos) nl = text->size();
-    std::string_view line(text->data() + pos, nl - pos);
-    pos = nl + 1;
+  while (std::getline(in, line)) {
     ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = name + ":" + std::to_string(line_no);
     nlohmann::json j;
     try {
-      j = nlohmann::json::parse(line.begin(), line.end());
+      j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
       std::cerr << where << ": not a JSON object: " << e.what() << "\n";
       *had_errors = true;
@@ -156,13 +162,13 @@ void ReadJsonl(const std::string& path, std::vector<Input>* inputs, bool* had_er
       *had_errors = true;
       continue;
     }
-    Input in;
-    in.name = where;
-    in.doc.id = str("id");
-    in.doc.text = str("text");
-    in.doc.source = str("source");
-    in.doc.title = str("title");
-    in.doc.url = str("url");
+    Input input;
+    input.name = where;
+    input.doc.id = str("id");
+    input.doc.text = str("text");
+    input.doc.source = str("source");
+    input.doc.title = str("title");
+    input.doc.url = str("url");
     if (!str("dct").empty()) {
       auto dct = ParseDct(str("dct"));
       if (!dct.ok()) {
@@ -170,9 +176,9 @@ void ReadJsonl(const std::string& path, std::vector<Input>* inputs, bool* had_er
         *had_errors = true;
         continue;
       }
-      in.doc.dct = *dct;
+      input.doc.dct = *dct;
     }
-    inputs->push_back(std::move(in));
+    sink(std::move(input));
   }
 }
 
@@ -228,69 +234,71 @@ int RunBuild(int argc, char** argv) {
   }
   if (timelinejs_dir.empty()) timelinejs_dir = DefaultTimelineJsDir();
 
-  bool had_errors = false;
-  std::vector<Input> inputs;
-  if (!manifest.empty()) {
-    if (Status st = ReadManifest(manifest, &inputs, &had_errors); !st.ok()) {
-      PrintError(manifest, st);
-      return kExitInputError;
-    }
-  } else if (jl->count() > 0) {
-    ReadJsonl(jsonl.empty() ? "-" : jsonl, &inputs, &had_errors);
-  } else {
-    for (const std::string& f : files) {
-      auto body = ReadFile(f);
-      if (!body.ok()) {
-        PrintError(f, body.status());
-        had_errors = true;
-        continue;
-      }
-      Input in;
-      in.name = f;
-      in.doc.id = Stem(f);
-      in.doc.text = std::move(body).value();
-      in.doc.dct = common_dct;
-      inputs.push_back(std::move(in));
-    }
-  }
-
   auto tagger = Tagger::Create();
   if (!tagger.ok()) {
     std::cerr << "tarikh build: " << tagger.status().ToString() << "\n";
     return kExitInternal;
   }
-  // Map step per document; documents and timexes are kept for the TimeML export.
+  // Map step per document, as each arrives; documents and timexes are kept only for the
+  // TimeML export of a directory output.
   const bool to_dir = !EndsWith(out, ".json");
+  bool had_errors = false;
   std::vector<DocumentMentions> shards;
   std::vector<Document> kept_docs;
   std::vector<std::vector<Timex>> kept_timexes;
   std::set<std::string> ids;
-  for (Input& in : inputs) {
+  auto process = [&](Input in) {
     if (!ids.insert(in.doc.id).second) {
       std::cerr << in.name << ": duplicate document id \"" << in.doc.id
                 << "\" (document skipped)\n";
       had_errors = true;
-      continue;
+      return;
+    }
+    if (in.read_file) {
+      auto body = ReadFile(in.name);
+      if (!body.ok()) {
+        PrintError(in.name, Status::IoError(body.status().message() + " (document skipped)"));
+        had_errors = true;
+        return;
+      }
+      in.doc.text = std::move(body).value();
     }
     std::vector<Timex> timexes;
-    auto r = ExtractMentions(in.doc, *tagger, {}, &timexes);
+    auto r = ExtractMentions(in.doc, *tagger, {}, to_dir ? &timexes : nullptr);
     if (!r.ok()) {
       Status st = r.status();
-      if (st.location().byte_offset >= 0 && st.location().line < 0) {
-        Location loc = LocateByte(in.doc.text, st.location().byte_offset);
+      Location loc = st.location();
+      if (loc.byte_offset >= 0 && loc.line < 0) {
+        loc = LocateByte(in.doc.text, st.location().byte_offset);
         loc.byte_offset = st.location().byte_offset;
-        st = Status::InvalidArgument(st.message() + " (document skipped)", loc);
-      } else {
-        st = Status::InvalidArgument(st.message() + " (document skipped)", st.location());
       }
-      PrintError(in.name, st);
+      PrintError(in.name, Status::InvalidArgument(st.message() + " (document skipped)", loc));
       had_errors = true;
-      continue;
+      return;
     }
     shards.push_back(std::move(r).value());
     if (to_dir) {
       kept_docs.push_back(std::move(in.doc));
       kept_timexes.push_back(std::move(timexes));
+    }
+  };
+  if (!manifest.empty()) {
+    std::vector<Input> inputs;
+    if (Status st = ReadManifest(manifest, &inputs, &had_errors); !st.ok()) {
+      PrintError(manifest, st);
+      return kExitInputError;
+    }
+    for (Input& in : inputs) process(std::move(in));
+  } else if (jl->count() > 0) {
+    ReadJsonl(jsonl.empty() ? "-" : jsonl, &had_errors, process);
+  } else {
+    for (const std::string& f : files) {
+      Input in;
+      in.name = f;
+      in.doc.id = Stem(f);
+      in.doc.dct = common_dct;
+      in.read_file = true;
+      process(std::move(in));
     }
   }
   BuildOptions options;
