@@ -886,6 +886,8 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
     }
   };
   Partial q;
+  // Callers probe one token past a match ("DAY MONTH" then a year?), so i may be the end.
+  if (i >= toks_.size()) return 0;
   if (!toks_[i].g && toks_[i].kind != TokKind::kNumber) return 0;
   if (size_t e = PodExpr(i, &q)) consider(e, q);
   q = {};

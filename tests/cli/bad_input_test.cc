@@ -31,13 +31,13 @@ struct Row {
   std::map<std::string, std::string> files;  // created in the scratch dir
   std::string args;                          // shell text, run in the scratch dir
   int exit_code;
-  std::vector<std::string> err_has;  // substrings of stderr (name + position + what)
-  std::vector<std::string> out_has;  // substrings of stdout
-  std::vector<std::string> out_lacks;
-  std::vector<std::string> exist;   // paths (relative) that must exist afterwards
-  std::vector<std::string> absent;  // paths that must not exist
-  std::string stdout_path;          // "" = capture; "/dev/full" = disk full
-  std::string needs;                // a subcommand that may still be "not implemented"
+  std::vector<std::string> err_has = {};  // substrings of stderr (name + position + what)
+  std::vector<std::string> out_has = {};  // substrings of stdout
+  std::vector<std::string> out_lacks = {};
+  std::vector<std::string> exist = {};   // paths (relative) that must exist afterwards
+  std::vector<std::string> absent = {};  // paths that must not exist
+  std::string stdout_path = {};          // "" = capture; "/dev/full" = disk full
+  std::string needs = {};                // a subcommand that may still be "not implemented"
 };
 
 void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
