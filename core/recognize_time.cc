@@ -271,8 +271,10 @@ size_t Recognizer::PodAlone(size_t i, Partial* p) const {
   }
   // A definite part of day after a preposition ("في الصباح", "خلال المساء") or the
   // adverbial phrase "بعد الظهر": that part of an unknown day.
-  const bool cue =
-      i > 0 && !toks_[i].wa && (Has(i - 1, Cls::kPrep) || toks_[i].prep || Has(i - 1, Cls::kPart));
+  // ... or right after a future verb, as its adverb ("سيصل الظهر", "سنلتقي المساء").
+  const bool cue = i > 0 && !toks_[i].wa && !toks_[i].break_before &&
+                   (Has(i - 1, Cls::kPrep) || toks_[i].prep || Has(i - 1, Cls::kPart) ||
+                    (toks_[i - 1].fut && toks_[i - 1].kind == TokKind::kWord));
   if (!((a == "def" && cue) || (a == "adv" && multi))) return 0;
   if (code == 1 && a == "def") {
     p->hour = 12;  // "في الظهيرة": noon as a point
