@@ -5,7 +5,9 @@
 // bad file produces no partial output), then to tag it chunk by chunk, cut at line breaks or
 // spaces. Memory stays flat in the input size.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -22,6 +24,18 @@ namespace {
 
 constexpr size_t kBlock = 1 << 18;     // read size
 constexpr size_t kMaxCarry = 1 << 20;  // longest run without whitespace kept whole
+
+// A read buffer whose storage only grows: data is [0, size), so reading a block does not
+// zero-fill it first and consuming a chunk keeps the allocation.
+struct ReadBuffer {
+  std::string storage;
+  size_t size = 0;
+  std::string_view view() const { return {storage.data(), size}; }
+  void Consume(size_t n) {
+    std::memmove(storage.data(), storage.data() + n, size - n);
+    size -= n;
+  }
+};
 
 // Reads an input (a file or stdin) in blocks. Stdin is buffered whole so it can be read twice.
 class Input {
@@ -47,18 +61,19 @@ class Input {
     return Status::Ok();
   }
   // Appends up to kBlock bytes; returns false at end of input.
-  bool ReadBlock(std::string* buf) {
+  bool ReadBlock(ReadBuffer* buf) {
+    if (buf->storage.size() < buf->size + kBlock) buf->storage.resize(buf->size + kBlock);
+    char* dst = buf->storage.data() + buf->size;
+    size_t n;
     if (path_ == "-") {
       if (pos_ >= stdin_data_.size()) return false;
-      size_t n = std::min(kBlock, stdin_data_.size() - pos_);
-      buf->append(stdin_data_, pos_, n);
+      n = std::min(kBlock, stdin_data_.size() - pos_);
+      std::memcpy(dst, stdin_data_.data() + pos_, n);
       pos_ += n;
-      return true;
+    } else {
+      n = std::fread(dst, 1, kBlock, file_);
     }
-    size_t old = buf->size();
-    buf->resize(old + kBlock);
-    size_t n = std::fread(buf->data() + old, 1, kBlock, file_);
-    buf->resize(old + n);
+    buf->size += n;
     return n > 0;
   }
   bool failed() const { return file_ && std::ferror(file_); }
@@ -112,25 +127,30 @@ Status WithLineColumn(const Status& st, int64_t base, std::string_view part, int
 // First pass: valid UTF-8 and no NUL bytes, with the line, column and byte offset of the first
 // problem. A UTF-16/32 byte-order mark is named as such.
 Status ValidateInput(Input& in, int64_t* size) {
-  std::string buf;
+  ReadBuffer buf;
   int64_t base = 0, line = 1, column = 1;
   bool more = true;
   while (more) {
     more = in.ReadBlock(&buf);
-    if (base == 0) TARIKH_RETURN_IF_ERROR(CheckNotUtf16(buf));
-    size_t usable = more ? CompletePrefix(buf) : buf.size();
-    std::string_view part(buf.data(), usable);
+    if (base == 0) TARIKH_RETURN_IF_ERROR(CheckNotUtf16(buf.view()));
+    size_t usable = more ? CompletePrefix(buf.view()) : buf.size;
+    std::string_view part(buf.storage.data(), usable);
     if (int64_t nul = FindNul(part); nul >= 0) {
       return WithLineColumn(
           Status::InvalidUtf8("binary data: NUL byte", Location{base + nul, -1, -1}), base, part,
           line, column);
     }
     TARIKH_RETURN_IF_ERROR(WithLineColumn(ValidateUtf8(part, base), base, part, line, column));
-    const Location end = LocateByte(part, static_cast<int64_t>(part.size()));
-    column = end.line == 1 ? column + end.column - 1 : end.column;
-    line += end.line - 1;
+    // Line and column where the next block starts (what LocateByte would give, without
+    // walking every byte: count the line breaks, then code points after the last one).
+    if (const size_t nl = part.rfind('\n'); nl == std::string_view::npos) {
+      column += CountCodePoints(part);
+    } else {
+      line += std::count(part.begin(), part.end(), '\n');
+      column = 1 + CountCodePoints(part.substr(nl + 1));
+    }
     base += static_cast<int64_t>(usable);
-    buf.erase(0, usable);
+    buf.Consume(usable);
   }
   if (in.failed()) return Status::IoError("read error");
   *size = base;
@@ -139,6 +159,18 @@ Status ValidateInput(Input& in, int64_t* size) {
 
 void AppendXmlEscaped(std::string* out, std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
+    // Copy the run of characters that need no escaping in one go.
+    size_t j = i;
+    while (j < text.size()) {
+      const unsigned char b = static_cast<unsigned char>(text[j]);
+      if (b == '&' || b == '<' || b == '>' || (b < 0x20 && b != '\n' && b != '\t')) break;
+      ++j;
+    }
+    if (j > i) {
+      out->append(text.data() + i, j - i);
+      i = j;
+      if (i == text.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
       case '&':
@@ -177,13 +209,87 @@ void AppendTimexOpen(std::string* out, const Timex& t, int tid) {
   *out += ">";
 }
 
+// A JSON string (quoted) for valid UTF-8 `text`, escaped as nlohmann::json::dump does with
+// ensure_ascii off, so JSONL lines stay byte for byte what they were when each was a json
+// object: " \\ and \b \f \n \r \t by name, other control characters as \u00xx.
+void AppendJsonString(std::string* out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size()) {
+      const unsigned char b = static_cast<unsigned char>(text[j]);
+      if (b < 0x20 || b == '"' || b == '\\') break;
+      ++j;
+    }
+    out->append(text.data() + i, j - i);
+    if (j == text.size()) break;
+    const unsigned char c = static_cast<unsigned char>(text[j]);
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default:
+        *out += "\\u00";
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+    }
+    i = j + 1;
+  }
+  out->push_back('"');
+}
+
+// One JSONL object, keys in the order nlohmann::json (a std::map) printed them. `doc_json`
+// is the document name already encoded as a JSON string.
+void AppendJsonlTimex(std::string* out, std::string_view doc_json, const Timex& t,
+                      std::string_view text) {
+  *out += "{\"begin\":";
+  *out += std::to_string(t.begin);
+  *out += ",\"doc\":";
+  *out += doc_json;
+  *out += ",\"end\":";
+  *out += std::to_string(t.end);
+  *out += ",\"mod\":";
+  AppendJsonString(out, TimexModName(t.mod));
+  *out += ",\"text\":";
+  AppendJsonString(out, text);
+  *out += ",\"type\":";
+  AppendJsonString(out, TimexTypeName(t.type));
+  *out += ",\"value\":";
+  AppendJsonString(out, t.value);
+  *out += "}\n";
+}
+
 enum class Format { kTimeML, kJsonl };
 
 // Second pass: tag chunk by chunk and write the output.
 Status TagInput(const Tagger& tagger, Input& in, const std::string& name, const Dct& dct,
                 Format format, AtomicFile& out) {
   TagSession session = tagger.StartSession(dct);
-  std::string buf, text_out;
+  ReadBuffer buf;
+  std::string text_out;
+  // The name may be any bytes (a file name): nlohmann encodes it once, replacing invalid UTF-8.
+  const std::string doc_json =
+      nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::vector<Timex> found;
   int64_t chunk_base = 0;
   int tid = 1;
@@ -198,9 +304,9 @@ Status TagInput(const Tagger& tagger, Input& in, const std::string& name, const 
   bool more = true;
   while (more) {
     more = in.ReadBlock(&buf);
-    size_t end = ChunkEnd(buf, !more);
+    size_t end = ChunkEnd(buf.view(), !more);
     if (end == 0) continue;
-    std::string_view chunk(buf.data(), end);
+    std::string_view chunk(buf.storage.data(), end);
     found.clear();
     TARIKH_RETURN_IF_ERROR(session.Feed(chunk, &found));
     text_out.clear();
@@ -216,21 +322,13 @@ Status TagInput(const Tagger& tagger, Input& in, const std::string& name, const 
         text_out += "</TIMEX3>";
         pos = e;
       } else {
-        nlohmann::json j = {{"doc", name},
-                            {"begin", t.begin},
-                            {"end", t.end},
-                            {"text", std::string(chunk.substr(b, e - b))},
-                            {"type", std::string(TimexTypeName(t.type))},
-                            {"value", t.value},
-                            {"mod", std::string(TimexModName(t.mod))}};
-        text_out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        text_out += '\n';
+        AppendJsonlTimex(&text_out, doc_json, t, chunk.substr(b, e - b));
       }
     }
     if (format == Format::kTimeML) AppendXmlEscaped(&text_out, chunk.substr(pos));
     TARIKH_RETURN_IF_ERROR(out.Write(text_out));
     chunk_base += static_cast<int64_t>(end);
-    buf.erase(0, end);
+    buf.Consume(end);
   }
   if (format == Format::kTimeML) TARIKH_RETURN_IF_ERROR(out.Write("</TEXT>\n</TimeML>\n"));
   return Status::Ok();
