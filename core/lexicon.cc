@@ -9,14 +9,6 @@
 
 namespace tarikh::internal {
 
-uint64_t Lexicon::Hash(std::string_view s) {
-  // FNV-1a over the folded bytes, then a final mix: tokens are short, so this is cheap.
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  h ^= h >> 29;
-  return h;
-}
-
 Lexicon::Lexicon() {
   struct Pending {
     std::vector<std::string> words;
@@ -66,6 +58,7 @@ Lexicon::Lexicon() {
     }
     LexGroup& g = groups_.back();
     ++g.count;
+    g.any_mask |= Bit(e.cls);
     if (e.nwords == 1) {
       g.single_mask |= Bit(e.cls);
     } else {
@@ -78,20 +71,12 @@ Lexicon::Lexicon() {
   slots_.assign(cap, 0);
   mask_ = cap - 1;
   for (uint32_t gi = 0; gi < groups_.size(); ++gi) {
-    uint64_t h = Hash(groups_[gi].key) & mask_;
-    while (slots_[h] != 0) h = (h + 1) & mask_;
-    slots_[h] = gi + 1;
+    const uint64_t h = Hash(groups_[gi].key);
+    uint64_t i = h & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = (static_cast<uint32_t>(h >> 52) << kIndexBits) | (gi + 1);
+    max_key_ = std::max(max_key_, groups_[gi].key.size());
   }
-}
-
-const LexGroup* Lexicon::Find(std::string_view word) const {
-  uint64_t h = Hash(word) & mask_;
-  while (uint32_t s = slots_[h]) {
-    const LexGroup& g = groups_[s - 1];
-    if (g.key == word) return &g;
-    h = (h + 1) & mask_;
-  }
-  return nullptr;
 }
 
 }  // namespace tarikh::internal

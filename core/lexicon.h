@@ -8,6 +8,7 @@
 #define TARIKH_CORE_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@ struct LexGroup {
   uint32_t first = 0;  // index into entries_
   uint32_t count = 0;
   uint64_t single_mask = 0;  // classes of one-word entries (bit = Cls)
+  uint64_t any_mask = 0;     // classes of all its entries, one or more words
   bool has_multi = false;
 };
 
@@ -44,8 +46,22 @@ class Lexicon {
   // Builds the tables from lex::kRows. Never fails for rows the generator accepted.
   Lexicon();
 
-  // The group of entries whose first folded token equals `word`, or nullptr.
-  const LexGroup* Find(std::string_view word) const;
+  // The group of entries whose first folded token equals `word`, or nullptr. One probe of
+  // an open-addressing table, rarely two; a miss seldom touches a key (the slot carries a
+  // few bits of the hash).
+  const LexGroup* Find(std::string_view word) const {
+    if (word.size() > max_key_) return nullptr;
+    const uint64_t h = Hash(word);
+    const uint32_t tag = static_cast<uint32_t>(h >> 52) << kIndexBits;
+    for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint32_t s = slots_[i];
+      if (s == 0) return nullptr;
+      if ((s & ~kIndexMask) == tag) {
+        const LexGroup& g = groups_[(s & kIndexMask) - 1];
+        if (g.key == word) return &g;
+      }
+    }
+  }
   std::span<const LexEntry> Entries(const LexGroup& g) const {
     return {entries_.data() + g.first, g.count};
   }
@@ -53,7 +69,38 @@ class Lexicon {
   size_t size() const { return entries_.size(); }
 
  private:
-  static uint64_t Hash(std::string_view s);
+  // A slot: group index + 1 in the low kIndexBits bits (0 = empty), hash tag above.
+  static constexpr int kIndexBits = 20;
+  static constexpr uint32_t kIndexMask = (uint32_t{1} << kIndexBits) - 1;
+  static_assert(lex::kRowCount < static_cast<int>(kIndexMask), "too many lexicon rows");
+
+  // Hash of a folded word from its first and last eight bytes and its length (Arabic letters
+  // take two bytes, so words up to eight letters are read whole; longer ones rarely share
+  // both ends, and the key comparison settles it anyway). A few instructions per word where
+  // a byte-by-byte hash costs one multiply per byte.
+  static uint64_t Hash(std::string_view s) {
+    const size_t n = s.size();
+    const char* p = s.data();
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t x, y;
+      std::memcpy(&x, p, 4);
+      std::memcpy(&y, p + n - 4, 4);
+      a = x;
+      b = y;
+    } else if (n > 0) {
+      a = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) |
+          (static_cast<unsigned char>(p[n - 1]) << 16);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n;
+    h ^= h >> 31;
+    h *= 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 29);
+  }
+  size_t max_key_ = 0;                   // longest group key in bytes
   std::vector<std::string> pool_;        // folded tokens (stable storage)
   std::vector<std::string_view> words_;  // per entry, its tokens
   std::vector<LexEntry> entries_;

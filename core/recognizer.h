@@ -81,7 +81,7 @@ class Recognizer {
   bool Has(size_t i, Cls c) const { return E(i, c) != nullptr; }
   // Longest entry of class c (one or more words) at token i; returns its token count.
   size_t Phrase(size_t i, Cls c, const LexEntry** out) const {
-    if (i >= n() || !toks_[i].g) return 0;
+    if (i >= n() || !toks_[i].g || !(toks_[i].g->any_mask & Bit(c))) return 0;
     const LexGroup& g = *toks_[i].g;
     for (const LexEntry& e : lex_.Entries(g)) {  // longest first
       if (e.cls != c) continue;
