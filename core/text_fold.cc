@@ -256,6 +256,21 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
 
   size_t i = 0;
   while (i < n) {
+    if (run != kNoRun) {
+      // Inside a word: two-byte characters of the same class, the bulk of Arabic text.
+      while (i + 1 < n) {
+        const unsigned c0 = s[i];
+        const unsigned c1 = s[i + 1];
+        if (c0 - 0xC2u >= 0x1Eu || (c1 & 0xC0u) != 0x80u) break;
+        const EncodedFold& e = kEncoded[((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu)];
+        if (e.cls != run) break;
+        std::memcpy(o, e.bytes, 2);
+        o += e.len;
+        i += 2;
+        ++cps;
+      }
+      if (i >= n) break;
+    }
     const unsigned char c = s[i];
     const uint32_t start = static_cast<uint32_t>(i);
     uint8_t cls;
