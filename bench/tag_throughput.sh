@@ -47,14 +47,15 @@ time_once() {
   echo "$t0 $t1" | awk '{printf "%.6f\n", $2 - $1}'
 }
 
-# CPU seconds (user + sys, GNU time, 10 ms resolution) of one run: robust on a loaded machine
-# where wall time measures the scheduler.
+# CPU seconds (user + sys of the child, getrusage, microseconds; GNU time prints only 10 ms
+# steps, too coarse next to wc's ~60 ms) of one run: robust on a loaded machine where wall
+# time measures the scheduler.
 cpu_once() {
-  local f
-  f=$(mktemp)
-  /usr/bin/time -f '%U %S' -o "$f" "$@" >/dev/null || { echo "tag_throughput: failed: $*" >&2; rm -f "$f"; return 1; }
-  awk '{printf "%.3f\n", $1 + $2}' "$f"
-  rm -f "$f"
+  python3 -c '
+import os, resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{r.ru_utime + r.ru_stime:.6f}")' "$@" || { echo "tag_throughput: failed: $*" >&2; return 1; }
 }
 
 # Median of N runs (interleaving is done by the caller).
