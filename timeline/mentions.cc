@@ -5,8 +5,10 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "anchor.h"
@@ -86,10 +88,6 @@ std::string Slice(const std::u32string& text, int64_t b, int64_t e) {
   return EncodeUtf8(std::u32string_view(text).substr(b, e - b));
 }
 
-std::u32string FoldedWord(const std::u32string& text, const Word& w) {
-  return Fold(std::u32string_view(text).substr(w.begin, w.end - w.begin));
-}
-
 // "منذ ست سنوات" → the year six years before the DCT (a since-cue turns a duration into a
 // date); only whole years and months, which is what news text uses with منذ.
 std::optional<Timex> SinceDurationToDate(const Timex& t, const Dct& dct) {
@@ -133,32 +131,6 @@ struct SignalHit {
   size_t last_word;  // index in the word list
 };
 
-// Signals among `words` (longest phrase first at each position).
-std::vector<SignalHit> FindSignals(const std::u32string& text, const std::vector<Word>& words) {
-  const Lexicon& lex = Lexicon::Get();
-  std::vector<SignalHit> hits;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::u32string first = FoldedWord(text, words[i]);
-    std::u32string first_bare = lex.StripConjunction(first);
-    for (const Signal& s : lex.signals()) {
-      if (i + s.words.size() > words.size()) continue;
-      if (s.words[0] != first && s.words[0] != first_bare) continue;
-      bool ok = true;
-      for (size_t k = 1; k < s.words.size() && ok; ++k) {
-        ok = FoldedWord(text, words[i + k]) == s.words[k];
-      }
-      if (!ok) continue;
-      if (s.kind != "none") {
-        hits.push_back(
-            {&s, words[i].begin, words[i + s.words.size() - 1].end, i + s.words.size() - 1});
-      }
-      i += s.words.size() - 1;
-      break;
-    }
-  }
-  return hits;
-}
-
 size_t WordAt(const std::vector<Word>& words, int64_t pos) {
   // First word ending after pos.
   return static_cast<size_t>(std::lower_bound(words.begin(), words.end(), pos,
@@ -175,6 +147,7 @@ class DocumentExtractor {
   void Run(const std::vector<Timex>& timexes) {
     text_ = DecodeUtf8(doc_.text);
     const int64_t n = static_cast<int64_t>(text_.size());
+    slot_.assign(text_.size(), -1);
     // Anchors: DATE/TIME values with a calendar position, plus durations governed by منذ.
     for (const Timex& t : timexes) {
       if (t.begin < 0 || t.end > n || t.begin >= t.end) continue;
@@ -186,6 +159,100 @@ class DocumentExtractor {
   }
 
  private:
+  // What the lexicon says about one word, computed once per document: the same word is
+  // looked at by the signal scan, the region and context word lists, the headline and the
+  // tense check (folding and hashing it each time dominated the map step's profile).
+  struct WordEntry {
+    int64_t end = 0;
+    std::u32string folded;
+    int8_t content = -1;  // not digits, not a function word; -1 = not computed yet
+    int8_t stop = -1;     // Lexicon::IsStopword
+    int8_t future = -1;   // Lexicon::IsFutureMarker
+    bool stemmed = false;
+    std::string token;          // merging token ("" if the stem is too short)
+    std::string concept_token;  // "#class" or ""
+  };
+
+  WordEntry& Entry(const Word& w) const {
+    int32_t& slot = slot_[w.begin];
+    if (slot >= 0 && entries_[slot].end == w.end) return entries_[slot];
+    auto make = [&]() -> int32_t {
+      WordEntry e;
+      e.end = w.end;
+      e.folded = Fold(std::u32string_view(text_).substr(w.begin, w.end - w.begin));
+      entries_.push_back(std::move(e));
+      return static_cast<int32_t>(entries_.size() - 1);
+    };
+    if (slot < 0) {
+      slot = make();
+      return entries_[slot];
+    }
+    // The same start with another end: a word cut by a region boundary (rare).
+    const uint64_t key = (static_cast<uint64_t>(w.begin) << 32) | static_cast<uint32_t>(w.end);
+    auto it = cut_words_.find(key);
+    if (it == cut_words_.end()) it = cut_words_.emplace(key, make()).first;
+    return entries_[it->second];
+  }
+  const std::u32string& Folded(const Word& w) const { return Entry(w).folded; }
+  bool Stop(const Word& w) const {
+    WordEntry& e = Entry(w);
+    if (e.stop < 0) e.stop = lex_.IsStopword(e.folded) ? 1 : 0;
+    return e.stop == 1;
+  }
+  bool Future(const Word& w) const {
+    WordEntry& e = Entry(w);
+    if (e.future < 0) e.future = lex_.IsFutureMarker(e.folded) ? 1 : 0;
+    return e.future == 1;
+  }
+
+  // Signals among `words` (longest phrase first at each position).
+  std::vector<SignalHit> FindSignals(const std::vector<Word>& words) const {
+    const std::vector<Signal>& all = lex_.signals();
+    std::vector<SignalHit> hits;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::u32string& first = Folded(words[i]);
+      const std::vector<int>* a = lex_.SignalsStartingWith(first);
+      const std::vector<int>* b = nullptr;
+      if (first.size() > 2 && (first[0] == 0x0648 || first[0] == 0x0641)) {
+        b = lex_.SignalsStartingWith(lex_.StripConjunction(first));
+      }
+      if (!a && !b) continue;
+      // Candidates in signal order (the two lists merged), as a scan of every signal
+      // would meet them.
+      size_t ia = 0, ib = 0;
+      const size_t na = a ? a->size() : 0, nb = b ? b->size() : 0;
+      while (ia < na || ib < nb) {
+        int idx;
+        if (ib >= nb || (ia < na && (*a)[ia] <= (*b)[ib])) {
+          idx = (*a)[ia++];
+          if (ib < nb && (*b)[ib] == idx) ++ib;
+        } else {
+          idx = (*b)[ib++];
+        }
+        const Signal& s = all[idx];
+        if (i + s.words.size() > words.size()) continue;
+        bool ok = true;
+        for (size_t k = 1; k < s.words.size() && ok; ++k) {
+          ok = Folded(words[i + k]) == s.words[k];
+        }
+        if (!ok) continue;
+        if (s.kind != "none") {
+          hits.push_back(
+              {&s, words[i].begin, words[i + s.words.size() - 1].end, i + s.words.size() - 1});
+        }
+        i += s.words.size() - 1;
+        break;
+      }
+    }
+    return hits;
+  }
+
+  // First timex beginning at or after `pos` (all_ is sorted by begin).
+  std::vector<Timex>::const_iterator TimexFrom(int64_t pos) const {
+    return std::lower_bound(all_.begin(), all_.end(), pos,
+                            [](const Timex& t, int64_t p) { return t.begin < p; });
+  }
+
   bool Covered(const Word& w) const {
     auto it = std::upper_bound(all_.begin(), all_.end(), w.begin,
                                [](int64_t p, const Timex& t) { return p < t.begin; });
@@ -197,15 +264,15 @@ class DocumentExtractor {
   void Sentence(const Span& s) {
     std::vector<Word> words = SplitWords(text_, s.begin, s.end);
     if (words.empty()) return;
-    std::vector<SignalHit> signals = FindSignals(text_, words);
+    std::vector<SignalHit> signals = FindSignals(words);
     // Anchors of this sentence, with the signal that governs each (if any).
     struct Anchor {
       Timex timex;
       const SignalHit* governed_by = nullptr;
     };
     std::vector<Anchor> anchors;
-    for (const Timex& t : all_) {
-      if (t.begin < s.begin || t.begin >= s.end) continue;
+    for (auto it = TimexFrom(s.begin); it != all_.end() && it->begin < s.end; ++it) {
+      const Timex& t = *it;
       const SignalHit* gov = nullptr;
       size_t first_word = WordAt(words, t.begin);
       for (const SignalHit& h : signals) {
@@ -258,12 +325,15 @@ class DocumentExtractor {
     std::vector<Word> out;
     for (const Word& w : words) {
       if (Covered(w)) continue;
-      std::u32string f = FoldedWord(text_, w);
-      bool digits =
-          std::all_of(f.begin(), f.end(), [](char32_t c) { return c < 0x80; }) &&
-          std::all_of(f.begin(), f.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
-      if (digits || lex_.IsStopword(f)) continue;
-      out.push_back(w);
+      WordEntry& e = Entry(w);
+      if (e.content < 0) {
+        const std::u32string& f = e.folded;
+        bool digits =
+            std::all_of(f.begin(), f.end(), [](char32_t c) { return c < 0x80; }) &&
+            std::all_of(f.begin(), f.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+        e.content = digits || Stop(w) ? 0 : 1;
+      }
+      if (e.content == 1) out.push_back(w);
     }
     return out;
   }
@@ -271,19 +341,23 @@ class DocumentExtractor {
   std::vector<std::string> Tokens(const std::vector<Word>& content) const {
     std::vector<std::string> tokens;
     for (const Word& w : content) {
-      std::u32string stem = lex_.Stem(FoldedWord(text_, w));
-      if (stem.size() >= 2) tokens.push_back(EncodeUtf8(stem));
-      std::string concept_class = lex_.Concept(stem);
-      if (!concept_class.empty()) tokens.push_back("#" + concept_class);
+      WordEntry& e = Entry(w);
+      if (!e.stemmed) {
+        std::u32string stem = lex_.Stem(e.folded);
+        if (stem.size() >= 2) e.token = EncodeUtf8(stem);
+        std::string concept_class = lex_.Concept(stem);
+        if (!concept_class.empty()) e.concept_token = "#" + concept_class;
+        e.stemmed = true;
+      }
+      if (!e.token.empty()) tokens.push_back(e.token);
+      if (!e.concept_token.empty()) tokens.push_back(e.concept_token);
     }
     std::sort(tokens.begin(), tokens.end());
     tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
     return tokens;
   }
 
-  bool IsFunctionWord(const Word& w) const {
-    return Covered(w) || lex_.IsStopword(FoldedWord(text_, w));
-  }
+  bool IsFunctionWord(const Word& w) const { return Covered(w) || Stop(w); }
 
   // A contiguous stretch of the region around its main verb, cut at word boundaries. Arabic
   // news clauses are mostly verb-initial, so the clause's first content word stands for the
@@ -369,7 +443,7 @@ class DocumentExtractor {
 
   int Tense(const Span& headline, const Timex& anchor) const {
     for (const Word& w : SplitWords(text_, headline.begin, headline.end)) {
-      if (!Covered(w) && lex_.IsFutureMarker(FoldedWord(text_, w))) return 1;
+      if (!Covered(w) && Future(w)) return 1;
     }
     DayInterval win = timeline_internal::ModWindow(anchor);
     if (win.end != DayInterval::kPlusInfinity && win.end <= DayNumber(dct_)) return -1;
@@ -412,8 +486,8 @@ class DocumentExtractor {
         continue;
       }
       // A timex-scope signal: the governed expression, if it is the anchor or another date.
-      for (const Timex& t : all_) {
-        if (t.begin < sh.end || t.begin >= region.end) continue;
+      for (auto it = TimexFrom(sh.end); it != all_.end() && it->begin < region.end; ++it) {
+        const Timex& t = *it;
         std::vector<Word> between = SplitWords(text_, sh.end, t.begin);
         if (between.size() > 1) break;
         const Timex& g = (&sh == governed_by) ? anchor : t;
@@ -449,7 +523,7 @@ class DocumentExtractor {
     if (static_cast<int>(content.size()) < options_.min_content_words) return;
     // "ستتيح لاحقا" speaks of a vague future, not of a next step in the story.
     for (const Word& w : words) {
-      if (lex_.IsFutureMarker(FoldedWord(text_, w))) return;
+      if (Future(w)) return;
     }
     EventMention m;
     m.doc_id = doc_.id;
@@ -469,7 +543,7 @@ class DocumentExtractor {
     m.tokens = Tokens(content);
     m.tense = 0;
     for (const Word& w : SplitWords(text_, h.begin, h.end)) {
-      if (lex_.IsFutureMarker(FoldedWord(text_, w))) m.tense = 1;
+      if (Future(w)) m.tense = 1;
     }
     AddEventCue(&m, *hit);
     m.confidence = 0.5;
@@ -485,6 +559,9 @@ class DocumentExtractor {
   const Lexicon& lex_;
   std::u32string text_;
   std::vector<Timex> all_;
+  mutable std::vector<int32_t> slot_;  // code point → entries_ index of the word starting there
+  mutable std::deque<WordEntry> entries_;  // a deque: references stay valid as it grows
+  mutable std::unordered_map<uint64_t, int32_t> cut_words_;
   int64_t last_anchor_offset_ = -1;
 };
 
@@ -495,10 +572,9 @@ Status CheckText(std::string_view text) {
   return ValidateUtf8(text);
 }
 
-}  // namespace
-
-Result<InferredDct> InferDct(std::string_view text, const Tagger& tagger) {
-  TARIKH_RETURN_IF_ERROR(CheckText(text));
+// InferDct on text already checked by CheckText (ExtractMentions validates once, not per
+// step: validation was a visible share of the map step).
+Result<InferredDct> InferDctChecked(std::string_view text, const Tagger& tagger) {
   // The dateline sits in the first lines; look at most at the first 8 lines / 2000 bytes.
   size_t limit = 0;
   int lines = 0;
@@ -536,11 +612,9 @@ Result<InferredDct> InferDct(std::string_view text, const Tagger& tagger) {
   return Status::NotFound("no dateline found in the first lines");
 }
 
-Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
-                                                    const std::vector<Timex>& timexes,
-                                                    const ExtractOptions& options) {
-  if (!doc.dct) return Status::InvalidArgument("document " + doc.id + " has no DCT");
-  TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
+Result<DocumentMentions> ExtractMentionsChecked(const Document& doc,
+                                                const std::vector<Timex>& timexes,
+                                                const ExtractOptions& options) {
   DocumentMentions out;
   out.info.id = doc.id;
   out.info.source = doc.source;
@@ -562,6 +636,21 @@ Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
   return out;
 }
 
+}  // namespace
+
+Result<InferredDct> InferDct(std::string_view text, const Tagger& tagger) {
+  TARIKH_RETURN_IF_ERROR(CheckText(text));
+  return InferDctChecked(text, tagger);
+}
+
+Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
+                                                    const std::vector<Timex>& timexes,
+                                                    const ExtractOptions& options) {
+  if (!doc.dct) return Status::InvalidArgument("document " + doc.id + " has no DCT");
+  TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
+  return ExtractMentionsChecked(doc, timexes, options);
+}
+
 Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagger,
                                          const ExtractOptions& options,
                                          std::vector<Timex>* timexes_out) {
@@ -569,7 +658,7 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
   Document d = doc;
   std::optional<InferredDct> inferred;
   if (!d.dct) {
-    auto guess = InferDct(doc.text, tagger);
+    auto guess = InferDctChecked(doc.text, tagger);
     if (!guess.ok()) {
       return Status::InvalidArgument("no DCT given and none found in the text (" +
                                      guess.status().message() + ")");
@@ -579,7 +668,7 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
   }
   auto timexes = tagger.Tag(d.text, *d.dct);
   if (!timexes.ok()) return timexes.status();
-  auto out = ExtractMentionsFromTimexes(d, *timexes, options);
+  auto out = ExtractMentionsChecked(d, *timexes, options);
   if (!out.ok()) return out;
   if (timexes_out) *timexes_out = std::move(*timexes);
   if (inferred) {
@@ -591,7 +680,7 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
                                  std::to_string(inferred->confidence).substr(0, 3) + ")"});
   } else {
     // A page date at the top that disagrees with the given DCT is reported, never used.
-    auto guess = InferDct(doc.text, tagger);
+    auto guess = InferDctChecked(doc.text, tagger);
     if (guess.ok()) {
       int64_t gap = DayNumber(guess->dct) - DayNumber(*doc.dct);
       if (gap > 31 || gap < -31) {

@@ -100,13 +100,35 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
-bool IsWordChar(char32_t c) {
+namespace {
+
+bool IsWordCharSlow(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   // Tatweel and combining marks (harakat) stay inside the word they decorate.
   if (c == 0x0640) return true;
   int8_t type = u_charType(static_cast<UChar32>(c));
   return u_isalnum(static_cast<UChar32>(c)) || type == U_NON_SPACING_MARK ||
          type == U_COMBINING_SPACING_MARK;
+}
+
+// Latin, Arabic and Arabic Supplement (U+0000–U+07FF) answered from a table: the map step
+// asks for every character of every sentence several times, and ICU's property lookup was
+// a visible share of its profile.
+constexpr char32_t kWordTableSize = 0x800;
+
+struct WordCharTable {
+  WordCharTable() {
+    for (char32_t c = 0; c < kWordTableSize; ++c) is_word[c] = IsWordCharSlow(c);
+  }
+  bool is_word[kWordTableSize];
+};
+
+const WordCharTable kWordChars;
+
+}  // namespace
+
+bool IsWordChar(char32_t c) {
+  return c < kWordTableSize ? kWordChars.is_word[c] : IsWordCharSlow(c);
 }
 
 bool IsClauseDelimiter(char32_t c) {
@@ -132,11 +154,14 @@ bool IsClauseDelimiter(char32_t c) {
 std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t end) {
   std::vector<Word> words;
   int64_t i = begin;
+  auto is_word = [](char32_t c) {
+    return c < kWordTableSize ? kWordChars.is_word[c] : IsWordCharSlow(c);
+  };
   while (i < end) {
-    while (i < end && !IsWordChar(text[i])) ++i;
+    while (i < end && !is_word(text[i])) ++i;
     if (i >= end) break;
     int64_t b = i;
-    while (i < end && IsWordChar(text[i])) ++i;
+    while (i < end && is_word(text[i])) ++i;
     words.push_back({b, i});
   }
   return words;
@@ -215,6 +240,14 @@ Lexicon::Lexicon() {
   std::stable_sort(signals_.begin(), signals_.end(), [](const Signal& a, const Signal& b) {
     return a.words.size() > b.words.size();
   });
+  for (size_t i = 0; i < signals_.size(); ++i) {
+    signals_by_first_[signals_[i].words[0]].push_back(static_cast<int>(i));
+  }
+}
+
+const std::vector<int>* Lexicon::SignalsStartingWith(const std::u32string& folded) const {
+  auto it = signals_by_first_.find(folded);
+  return it == signals_by_first_.end() ? nullptr : &it->second;
 }
 
 const Lexicon& Lexicon::Get() {

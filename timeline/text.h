@@ -59,6 +59,9 @@ class Lexicon {
   // The concept class of a stem ("conflict" for قتال, معرك, صراع …), empty if none.
   std::string Concept(const std::u32string& stem) const;
   const std::vector<Signal>& signals() const { return signals_; }
+  // Indices into signals() (ascending, so longest phrases first) of the signals whose first
+  // word is `folded`; null if none.
+  const std::vector<int>* SignalsStartingWith(const std::u32string& folded) const;
 
  private:
   Lexicon();
@@ -73,6 +76,7 @@ class Lexicon {
   std::vector<std::u32string> future_prefixes_;
   std::vector<std::u32string> future_not_;
   std::vector<Signal> signals_;
+  std::unordered_map<std::u32string, std::vector<int>> signals_by_first_;
   std::vector<std::pair<std::u32string, std::string>> concepts_;  // stem prefix → class
 };
 
