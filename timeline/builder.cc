@@ -104,9 +104,18 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
 
   // Temporal network: anchors, tense, cues.
   TemporalNetwork net(num_events);
-  std::map<std::pair<std::string, int64_t>, size_t> by_offset;  // (doc, timex.begin) → mention
-  for (size_t i = 0; i < mentions.size(); ++i)
-    by_offset[{mentions[i].doc_id, mentions[i].timex.begin}] = i;
+  // (doc, timex.begin) → mention: mentions are sorted by that pair and unique in it, so a
+  // binary search finds it (a map of copied ids cost ~100 bytes per mention).
+  auto find_mention = [&mentions](const std::string& doc, int64_t begin) -> int64_t {
+    auto it = std::lower_bound(
+        mentions.begin(), mentions.end(), std::make_pair(&doc, begin),
+        [](const EventMention& m, const std::pair<const std::string*, int64_t>& k) {
+          int c = m.doc_id.compare(*k.first);
+          return c != 0 ? c < 0 : m.timex.begin < k.second;
+        });
+    if (it == mentions.end() || it->doc_id != doc || it->timex.begin != begin) return -1;
+    return it - mentions.begin();
+  };
   // Event-level precedence for the topological tie-break.
   std::vector<std::pair<int, int>> precedes;
   // Each event's own ranges (the intersection of its mentions'), to turn away a cue that
@@ -143,9 +152,9 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
     for (const EventMention::Cue& cue : m.cues) {
       ConstraintReason why{ConstraintReason::kCue, static_cast<int64_t>(i)};
       if (cue.ref_offset >= 0) {
-        auto it = by_offset.find({m.doc_id, cue.ref_offset});
-        if (it == by_offset.end()) continue;
-        int other = cluster[it->second];
+        const int64_t ref = find_mention(m.doc_id, cue.ref_offset);
+        if (ref < 0) continue;
+        int other = cluster[ref];
         if (other == ev) continue;
         int first = cue.signal == "before" ? ev : other;
         int second = cue.signal == "before" ? other : ev;
@@ -244,23 +253,28 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
     b.at = !chosen->timex.value.empty() && (relation == timeline_internal::AnchorRelation::kAt ||
                                             relation == timeline_internal::AnchorRelation::kSince);
     b.anchor = chosen->timex.value.empty() ? DayInterval{} : ModWindow(chosen->timex);
-    e.headline = mentions[rep].headline;
-    e.sentence = mentions[rep].sentence;
+    // Each mention belongs to one event and is not read after this loop: its strings are
+    // moved, not copied (the reduce step's peak memory is the mentions plus the events).
+    e.headline = std::move(mentions[rep].headline);
+    e.sentence = std::move(mentions[rep].sentence);
     double miss = 1.0;
-    std::set<std::string> docs_seen;
+    e.sources.reserve(mem.size());
     for (size_t i : mem) {
-      const EventMention& m = mentions[i];
+      EventMention& m = mentions[i];
+      // Independent reports raise confidence; repeats inside one article count once. Members
+      // are in canonical order, so one document's mentions are adjacent.
+      const bool new_doc = e.sources.empty() || e.sources.back().doc_id != m.doc_id;
+      if (new_doc) miss *= 1.0 - std::clamp(m.confidence, 0.0, 0.99);
       SourceRef s;
       s.doc_id = m.doc_id;
       s.sentence_begin = m.sentence_begin;
       s.sentence_end = m.sentence_end;
       s.timex_begin = m.timex.begin;
       s.timex_end = m.timex.end;
-      s.timex_text = m.timex_text;
-      s.timex_value = m.timex.value;
+      s.timex_text = std::move(m.timex_text);
+      s.timex_value = std::move(m.timex.value);
       e.sources.push_back(std::move(s));
-      // Independent reports raise confidence; repeats inside one article count once.
-      if (docs_seen.insert(m.doc_id).second) miss *= 1.0 - std::clamp(m.confidence, 0.0, 0.99);
+      std::vector<std::string>().swap(m.tokens);
     }
     e.confidence = std::min(0.99, 1.0 - miss);
     int sp = TemporalNetwork::Start(c), ep = TemporalNetwork::End(c);

@@ -134,73 +134,94 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
   std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
     return std::tie(a.block, a.token, a.mention) < std::tie(b.block, b.token, b.mention);
   });
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  int64_t last_block = INT64_MIN;
-  for (size_t a = 0; a < postings.size();) {
-    size_t b = a;
-    while (b < postings.size() && postings[b].block == postings[a].block &&
-           postings[b].token == postings[a].token) {
-      ++b;
-    }
-    if (postings[a].block != last_block) {
-      ++st.blocks;
-      last_block = postings[a].block;
-    }
-    if (static_cast<int>(b - a) > options.max_posting) {
-      ++st.skipped_keys;
-    } else {
-      for (size_t x = a; x < b; ++x) {
-        for (size_t y = x + 1; y < b; ++y)
-          pairs.emplace_back(postings[x].mention, postings[y].mention);
-      }
-    }
-    a = b;
-  }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  st.candidate_pairs = static_cast<int64_t>(pairs.size());
-
+  // One block at a time: mentions of different blocks are never compared, so the block's
+  // pairs are scored, sorted and applied to the union-find before the next block's exist.
+  // Pairs are never all held at once (a common token in a crowded year gives tens of
+  // millions), and each pair is scored once however many keys it shares. Applying blocks
+  // separately gives the same clusters as one global strongest-first pass: unions of one
+  // block only touch that block's mentions, and inside a block the order is the same.
   struct Scored {
     double sim;
     uint32_t a, b;
   };
+  UnionFind uf(n);
+  std::vector<DayInterval> cluster_window = window;   // intersection of members' windows
+  std::vector<uint32_t> seen(n, UINT32_MAX);          // last mention a candidate was scored for
+  std::vector<std::pair<uint32_t, uint32_t>> groups;  // [begin, end) in postings, per key
+  std::vector<std::pair<uint32_t, uint32_t>> mention_groups;  // (mention, group index)
   std::vector<Scored> accepted;
-  for (auto [a, b] : pairs) {
-    if (!window[a].Overlaps(window[b])) continue;
-    if (norm[a] <= 0 || norm[b] <= 0) continue;
-    double dot = 0;
-    const auto& ta = toks[a];
-    const auto& tb = toks[b];
-    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
-      if (ta[i] < tb[j]) {
-        ++i;
-      } else if (tb[j] < ta[i]) {
-        ++j;
-      } else {
-        dot += weight[ta[i]] * weight[ta[i]];
-        ++i;
-        ++j;
+  for (size_t block_begin = 0; block_begin < postings.size();) {
+    size_t block_end = block_begin;
+    while (block_end < postings.size() && postings[block_end].block == postings[block_begin].block)
+      ++block_end;
+    ++st.blocks;
+    groups.clear();
+    mention_groups.clear();
+    for (size_t a = block_begin; a < block_end;) {
+      size_t b = a;
+      while (b < block_end && postings[b].token == postings[a].token) ++b;
+      if (static_cast<int>(b - a) > options.max_posting) {
+        ++st.skipped_keys;
+      } else if (b - a >= 2) {
+        const uint32_t g = static_cast<uint32_t>(groups.size());
+        groups.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+        for (size_t x = a; x < b; ++x) mention_groups.emplace_back(postings[x].mention, g);
+      }
+      a = b;
+    }
+    std::sort(mention_groups.begin(), mention_groups.end());
+    accepted.clear();
+    for (size_t k = 0; k < mention_groups.size();) {
+      const uint32_t a = mention_groups[k].first;
+      for (; k < mention_groups.size() && mention_groups[k].first == a; ++k) {
+        const auto [g_begin, g_end] = groups[mention_groups[k].second];
+        // Members after `a` (a group is sorted by mention).
+        const Posting* p =
+            std::upper_bound(postings.data() + g_begin, postings.data() + g_end, a,
+                             [](uint32_t m, const Posting& q) { return m < q.mention; });
+        for (; p != postings.data() + g_end; ++p) {
+          const uint32_t b = p->mention;
+          if (seen[b] == a) continue;
+          seen[b] = a;
+          ++st.candidate_pairs;
+          if (!window[a].Overlaps(window[b])) continue;
+          if (norm[a] <= 0 || norm[b] <= 0) continue;
+          double dot = 0;
+          const auto& ta = toks[a];
+          const auto& tb = toks[b];
+          for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
+            if (ta[i] < tb[j]) {
+              ++i;
+            } else if (tb[j] < ta[i]) {
+              ++j;
+            } else {
+              dot += weight[ta[i]] * weight[ta[i]];
+              ++i;
+              ++j;
+            }
+          }
+          double sim = dot / (norm[a] * norm[b]);
+          if (sim >= options.merge_threshold) accepted.push_back({sim, a, b});
+        }
       }
     }
-    double sim = dot / (norm[a] * norm[b]);
-    if (sim >= options.merge_threshold) accepted.push_back({sim, a, b});
-  }
-  // Strongest links first; ties by index, so the result depends only on the canonical order.
-  std::sort(accepted.begin(), accepted.end(), [](const Scored& x, const Scored& y) {
-    return x.sim != y.sim ? x.sim > y.sim : std::tie(x.a, x.b) < std::tie(y.a, y.b);
-  });
-  UnionFind uf(n);
-  std::vector<DayInterval> cluster_window = window;  // intersection of members' windows
-  for (const Scored& s : accepted) {
-    size_t ra = uf.Find(s.a), rb = uf.Find(s.b);
-    if (ra == rb) continue;
-    // Chaining must not join dates that exclude each other (2016-03 ~ 2016 ~ 2016-10).
-    if (!cluster_window[ra].Overlaps(cluster_window[rb])) continue;
-    DayInterval both{std::max(cluster_window[ra].begin, cluster_window[rb].begin),
-                     std::min(cluster_window[ra].end, cluster_window[rb].end)};
-    size_t r = uf.Union(ra, rb);
-    cluster_window[r] = both;
-    ++st.merges;
+    // Strongest links first; ties by index, so the result depends only on the canonical
+    // order.
+    std::sort(accepted.begin(), accepted.end(), [](const Scored& x, const Scored& y) {
+      return x.sim != y.sim ? x.sim > y.sim : std::tie(x.a, x.b) < std::tie(y.a, y.b);
+    });
+    for (const Scored& sc : accepted) {
+      size_t ra = uf.Find(sc.a), rb = uf.Find(sc.b);
+      if (ra == rb) continue;
+      // Chaining must not join dates that exclude each other (2016-03 ~ 2016 ~ 2016-10).
+      if (!cluster_window[ra].Overlaps(cluster_window[rb])) continue;
+      DayInterval both{std::max(cluster_window[ra].begin, cluster_window[rb].begin),
+                       std::min(cluster_window[ra].end, cluster_window[rb].end)};
+      size_t r = uf.Union(ra, rb);
+      cluster_window[r] = both;
+      ++st.merges;
+    }
+    block_begin = block_end;
   }
   std::vector<int> cluster(n, -1);
   std::vector<int> root_id(n, -1);
