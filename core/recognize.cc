@@ -877,48 +877,39 @@ size_t Recognizer::HolidayExpr(size_t i, Partial* p) const {
 }
 
 size_t Recognizer::Core(size_t i, Partial* p) const {
-  size_t best = 0;
-  Partial bp;
-  auto consider = [&](size_t e, const Partial& q) {
-    if (e > best) {
-      best = e;
-      bp = q;
-    }
-  };
-  Partial q;
   // Callers probe one token past a match ("DAY MONTH" then a year?), so i may be the end.
   if (i >= toks_.size()) return 0;
-  if (!toks_[i].g && toks_[i].kind != TokKind::kNumber) return 0;
-  if (size_t e = PodExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = DeicticExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = WeekdayExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = DayMonth(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = MonthExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = UnitRel(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = YearExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = DecadeCentury(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = CenturyExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = SeasonExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = NumericDate(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = ClockTime(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = PodAlone(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = HijriExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = HolidayExpr(i, &q)) consider(e, q);
-  if (best) *p = bp;
+  // Every sub-recognizer below looks at token i only through these classes or its digits
+  // (see kCoreStart); any other token starts none of them.
+  const Tok& t = toks_[i];
+  if (t.kind != TokKind::kNumber && !(t.g && (t.g->any_mask & kCoreStart))) return 0;
+  size_t best = 0;
+  Partial bp;
+  // A fresh Partial per sub-recognizer (a failed one may have filled some fields), built in
+  // place: cheaper than resetting one by assignment from a temporary.
+  auto consider = [&](size_t (Recognizer::*fn)(size_t, Partial*) const) {
+    Partial q;
+    if (size_t e = (this->*fn)(i, &q); e > best) {
+      best = e;
+      bp = std::move(q);
+    }
+  };
+  consider(&Recognizer::PodExpr);
+  consider(&Recognizer::DeicticExpr);
+  consider(&Recognizer::WeekdayExpr);
+  consider(&Recognizer::DayMonth);
+  consider(&Recognizer::MonthExpr);
+  consider(&Recognizer::UnitRel);
+  consider(&Recognizer::YearExpr);
+  consider(&Recognizer::DecadeCentury);
+  consider(&Recognizer::CenturyExpr);
+  consider(&Recognizer::SeasonExpr);
+  consider(&Recognizer::NumericDate);
+  consider(&Recognizer::ClockTime);
+  consider(&Recognizer::PodAlone);
+  consider(&Recognizer::HijriExpr);
+  consider(&Recognizer::HolidayExpr);
+  if (best) *p = std::move(bp);
   return best;
 }
 
@@ -1373,8 +1364,7 @@ size_t Recognizer::DayAlone(size_t i, Partial* p) const {
 Match Recognizer::Best(size_t i) const {
   Match m;
   m.b = i;
-  const Tok& t = toks_[i];
-  if (!t.g && t.kind != TokKind::kNumber) return m;
+  if (!MayStart(i)) return m;
   // False friends first: a BLOCK phrase wins over anything starting at the same token.
   const LexEntry* b = nullptr;
   if (size_t len = Phrase(i, Cls::kBlock, &b)) {
@@ -1382,38 +1372,31 @@ Match Recognizer::Best(size_t i) const {
     m.block = true;
     return m;
   }
-  auto consider = [&](size_t e, const Partial& q) {
+  auto consider = [&](size_t e, Partial* q) {
     if (e > m.e) {
       m.e = e;
-      m.p = q;
+      m.p = std::move(*q);
     }
   };
-  Partial q;
   // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item.
   if (const LexEntry* u = E(i, Cls::kUnit); u && u->value == "D" && u->attr == "cs") {
     int d1;
     if (size_t e1 = DayNumber(i + 1, &d1); e1 && e1 < n() && toks_[e1].full == kWaw) {
       Partial second;
       if (DayMonth(e1 + 1, &second)) {
-        q = second;
-        q.day = d1;
-        consider(e1, q);
+        second.day = d1;
+        consider(e1, &second);
       }
     }
   }
-  q = {};
-  if (size_t e = DayRange(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = DayAlone(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = DateWithPart(i, &q)) consider(e, q);
-  q = {};
+  // A fresh Partial per recognizer, built in place (cheaper than resetting one).
+  if (Partial q; size_t e = DayRange(i, &q)) consider(e, &q);
+  if (Partial q; size_t e = DayAlone(i, &q)) consider(e, &q);
+  if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
   bool ago = false;
-  if (size_t e = Duration(i, &q, &ago)) consider(e, q);
-  q = {};
-  if (size_t e = SetExpr(i, &q)) consider(e, q);
-  q = {};
-  if (size_t e = RefExpr(i, &q)) consider(e, q);
+  if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
+  if (Partial q; size_t e = SetExpr(i, &q)) consider(e, &q);
+  if (Partial q; size_t e = RefExpr(i, &q)) consider(e, &q);
   // A date joined with a clock time, in either order.
   if (m.valid()) {
     if (size_t e = MergeDateTime(m.b, m.e, &m.p)) m.e = e;

@@ -59,6 +59,29 @@ struct Match {
   bool valid() const { return e > b; }
 };
 
+// The classes through which the sub-recognizers of Recognizer::Core look at their first
+// token (besides digits): PodExpr/PodAlone/ClockTime POD, DeicticExpr DEICTIC, WeekdayExpr
+// UNIT/WEEKDAY, DayMonth/HijriExpr/ClockTime ORD (day or hour words), MonthExpr DEM/UNIT/
+// MONTH, UnitRel DEM/UNIT, YearExpr/CenturyExpr UNIT, DecadeCentury PERIOD/UNIT/DECADE,
+// SeasonExpr DEM/SEASONHEAD/SEASON, ClockTime HOUR, HijriExpr UNIT/HMONTH, HolidayExpr
+// HOLIDAY. A token with none of them (and no digits) starts no Core match, so Core returns
+// at once. Keep in step with those functions: a missing class loses matches.
+inline constexpr uint64_t kCoreStart = Bit(Cls::kPod) | Bit(Cls::kDeictic) | Bit(Cls::kUnit) |
+                                       Bit(Cls::kWeekday) | Bit(Cls::kOrd) | Bit(Cls::kDem) |
+                                       Bit(Cls::kMonth) | Bit(Cls::kPeriod) | Bit(Cls::kDecade) |
+                                       Bit(Cls::kSeasonhead) | Bit(Cls::kSeason) | Bit(Cls::kHour) |
+                                       Bit(Cls::kHmonth) | Bit(Cls::kHoliday);
+
+// The classes through which Recognizer::Best and the recognizers it calls look at their first
+// token (besides digits, and the bare article of "الـ24 ساعة" in Duration): kCoreStart
+// (DateWithPart falls through to Core) plus BLOCK, WEEKEND/PART/UNIT (DateWithPart), UNIT (day
+// lists, DayAlone), ORD (DayRange, DayAlone), PREP/QMOD/FRAC/VAGUE/NUM/UNIT (Duration),
+// SET/UNIT/EVERY (SetExpr), REF (RefExpr). Keep in step with those functions.
+inline constexpr uint64_t kBestStart = kCoreStart | Bit(Cls::kBlock) | Bit(Cls::kWeekend) |
+                                       Bit(Cls::kPart) | Bit(Cls::kPrep) | Bit(Cls::kQmod) |
+                                       Bit(Cls::kFrac) | Bit(Cls::kVague) | Bit(Cls::kNum) |
+                                       Bit(Cls::kSet) | Bit(Cls::kEvery) | Bit(Cls::kRef);
+
 class Recognizer {
  public:
   Recognizer(const Lexicon& lex, const FoldedText& ft, std::string_view text, int dct_year)
@@ -67,6 +90,12 @@ class Recognizer {
   void BuildTokens();
   // Recognizes and resolves everything; appends to out.
   void Run(TagSession::State* st, std::vector<Timex>* out);
+  // Whether any expression (or false friend) can start at token i; Best(i) finds nothing
+  // otherwise.
+  bool MayStart(size_t i) const {
+    const Tok& t = toks_[i];
+    return t.kind == TokKind::kNumber || (t.g && ((t.g->any_mask & kBestStart) || t.full == kAl));
+  }
 
  private:
   // ---- token helpers ----

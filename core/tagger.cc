@@ -163,9 +163,10 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
   CpCounter cpc{text_};
   size_t i = 0;
   while (i < n()) {
-    // Most tokens have no lexicon class and are not numbers; Best() returns nothing for them
-    // (its first test), so skip them here without building a Match (a Partial with a string).
-    if (!toks_[i].g && toks_[i].kind != TokKind::kNumber) {
+    // Most tokens can start no expression (no lexicon class of a first token, not a number);
+    // Best() returns nothing for them (its first test), so skip them here without building a
+    // Match (a Partial with a string).
+    if (!MayStart(i)) {
       ++i;
       continue;
     }
