@@ -73,14 +73,15 @@ inline constexpr uint64_t kCoreStart = Bit(Cls::kPod) | Bit(Cls::kDeictic) | Bit
                                        Bit(Cls::kHmonth) | Bit(Cls::kHoliday);
 
 // The classes through which Recognizer::Best and the recognizers it calls look at their first
-// token (besides digits, and the bare article of "الـ24 ساعة" in Duration): kCoreStart
-// (DateWithPart falls through to Core) plus BLOCK, WEEKEND/PART/UNIT (DateWithPart), UNIT (day
-// lists, DayAlone), ORD (DayRange, DayAlone), PREP/QMOD/FRAC/VAGUE/NUM/UNIT (Duration),
-// SET/UNIT/EVERY (SetExpr), REF (RefExpr). Keep in step with those functions.
+// token (besides digits, the bare article of "الـ24 ساعة" and the prepositions قبل/بعد in
+// Duration, see Recognizer::MayStart): kCoreStart (DateWithPart falls through to Core) plus
+// BLOCK, WEEKEND/PART/UNIT (DateWithPart), UNIT (day lists, DayAlone), ORD (DayRange,
+// DayAlone), QMOD/FRAC/VAGUE/NUM/UNIT (Duration), SET/UNIT/EVERY (SetExpr), REF (RefExpr).
+// Keep in step with those functions.
 inline constexpr uint64_t kBestStart = kCoreStart | Bit(Cls::kBlock) | Bit(Cls::kWeekend) |
-                                       Bit(Cls::kPart) | Bit(Cls::kPrep) | Bit(Cls::kQmod) |
-                                       Bit(Cls::kFrac) | Bit(Cls::kVague) | Bit(Cls::kNum) |
-                                       Bit(Cls::kSet) | Bit(Cls::kEvery) | Bit(Cls::kRef);
+                                       Bit(Cls::kPart) | Bit(Cls::kQmod) | Bit(Cls::kFrac) |
+                                       Bit(Cls::kVague) | Bit(Cls::kNum) | Bit(Cls::kSet) |
+                                       Bit(Cls::kEvery) | Bit(Cls::kRef);
 
 class Recognizer {
  public:
@@ -94,7 +95,11 @@ class Recognizer {
   // otherwise.
   bool MayStart(size_t i) const {
     const Tok& t = toks_[i];
-    return t.kind == TokKind::kNumber || (t.g && ((t.g->any_mask & kBestStart) || t.full == kAl));
+    if (t.kind == TokKind::kNumber) return true;
+    if (!t.g) return false;
+    if ((t.g->any_mask & kBestStart) || t.full == kAl) return true;
+    // Most other prepositions (في، من، إلى) start nothing; Duration opens with these two.
+    return (t.g->single_mask & Bit(Cls::kPrep)) && (PrepIs(i, "qabl") || PrepIs(i, "baad"));
   }
 
  private:
