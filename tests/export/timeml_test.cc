@@ -102,7 +102,6 @@ TEST(TimeMlTest, TaggerOutputOnSeedsRoundTrips) {
 TEST(TimeMlTest, HostileTextControlCharactersAndAnchors) {
   Document d;
   d.id = "a&b";
-  d.text = std::string("x<y & \"z\"\r\n\x01 عام 2014 </TEXT>]]>", 38);
   d.text = "x<y & \"z\"\r\n";
   d.text += '\x01';
   d.text += " عام 2014 </TEXT>]]> أمس";
@@ -161,7 +160,6 @@ TEST(TimeMlTest, EventsAndTlinksFromTheTimeline) {
   EXPECT_EQ(back->events[0].timeline_event, "e0004");
   // "هجوم" is not in the sentence ("هجوما" is, as a prefix match); the first headline word
   // found in the sentence outside the timex is used.
-  std::vector<size_t> cp;
   EXPECT_EQ(back->text, d.text);
   ASSERT_EQ(back->tlinks.size(), 2u);
   EXPECT_EQ(back->tlinks[0].event_id, "e1");
