@@ -883,32 +883,40 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   // (see kCoreStart); any other token starts none of them.
   const Tok& t = toks_[i];
   if (t.kind != TokKind::kNumber && !(t.g && (t.g->any_mask & kCoreStart))) return 0;
+  const uint64_t cls = t.g ? t.g->any_mask : 0;
+  const bool digits = t.kind == TokKind::kNumber;
   size_t best = 0;
   Partial bp;
-  // A fresh Partial per sub-recognizer (a failed one may have filled some fields), built in
-  // place: cheaper than resetting one by assignment from a temporary.
-  auto consider = [&](size_t (Recognizer::*fn)(size_t, Partial*) const) {
+  // Each sub-recognizer runs only when token i is a number (if it takes one there) or has one
+  // of the classes it tests at i; then on a fresh Partial (a failed one may have filled some
+  // fields), built in place: cheaper than resetting one by assignment from a temporary.
+  auto consider = [&](bool num, uint64_t mask, size_t (Recognizer::*fn)(size_t, Partial*) const) {
+    if (!(num && digits) && !(cls & mask)) return;
     Partial q;
     if (size_t e = (this->*fn)(i, &q); e > best) {
       best = e;
       bp = std::move(q);
     }
   };
-  consider(&Recognizer::PodExpr);
-  consider(&Recognizer::DeicticExpr);
-  consider(&Recognizer::WeekdayExpr);
-  consider(&Recognizer::DayMonth);
-  consider(&Recognizer::MonthExpr);
-  consider(&Recognizer::UnitRel);
-  consider(&Recognizer::YearExpr);
-  consider(&Recognizer::DecadeCentury);
-  consider(&Recognizer::CenturyExpr);
-  consider(&Recognizer::SeasonExpr);
-  consider(&Recognizer::NumericDate);
-  consider(&Recognizer::ClockTime);
-  consider(&Recognizer::PodAlone);
-  consider(&Recognizer::HijriExpr);
-  consider(&Recognizer::HolidayExpr);
+  constexpr uint64_t kUnit = Bit(Cls::kUnit);
+  constexpr uint64_t kDem = Bit(Cls::kDem);
+  constexpr uint64_t kOrd = Bit(Cls::kOrd);
+  constexpr uint64_t kPod = Bit(Cls::kPod);
+  consider(false, kPod, &Recognizer::PodExpr);
+  consider(false, Bit(Cls::kDeictic), &Recognizer::DeicticExpr);
+  consider(false, kUnit | Bit(Cls::kWeekday), &Recognizer::WeekdayExpr);
+  consider(true, kOrd, &Recognizer::DayMonth);
+  consider(false, kDem | kUnit | Bit(Cls::kMonth), &Recognizer::MonthExpr);
+  consider(false, kDem | kUnit, &Recognizer::UnitRel);
+  consider(true, kUnit, &Recognizer::YearExpr);
+  consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeCentury);
+  consider(false, kUnit, &Recognizer::CenturyExpr);
+  consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonExpr);
+  consider(true, 0, &Recognizer::NumericDate);
+  consider(true, kPod | Bit(Cls::kHour) | kOrd, &Recognizer::ClockTime);
+  consider(false, kPod, &Recognizer::PodAlone);
+  consider(true, kOrd | kUnit | Bit(Cls::kHmonth), &Recognizer::HijriExpr);
+  consider(false, Bit(Cls::kHoliday), &Recognizer::HolidayExpr);
   if (best) *p = std::move(bp);
   return best;
 }
