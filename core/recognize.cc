@@ -1397,14 +1397,35 @@ Match Recognizer::Best(size_t i) const {
       }
     }
   }
-  // A fresh Partial per recognizer, built in place (cheaper than resetting one).
-  if (Partial q; size_t e = DayRange(i, &q)) consider(e, &q);
-  if (Partial q; size_t e = DayAlone(i, &q)) consider(e, &q);
-  if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
-  bool ago = false;
-  if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
-  if (Partial q; size_t e = SetExpr(i, &q)) consider(e, &q);
-  if (Partial q; size_t e = RefExpr(i, &q)) consider(e, &q);
+  // Each recognizer runs only when token i is a number or has one of the classes it tests
+  // at i (see kBestStart); then on a fresh Partial built in place (cheaper than resetting
+  // one).
+  const Tok& t = toks_[i];
+  const uint64_t cls = t.g ? t.g->any_mask : 0;
+  const bool digits = t.kind == TokKind::kNumber;
+  const uint64_t kOrdUnit = Bit(Cls::kOrd) | Bit(Cls::kUnit);
+  if (digits || (cls & Bit(Cls::kOrd))) {
+    if (Partial q; size_t e = DayRange(i, &q)) consider(e, &q);
+  }
+  if (digits || (cls & kOrdUnit)) {
+    if (Partial q; size_t e = DayAlone(i, &q)) consider(e, &q);
+  }
+  if (digits || (cls & (kCoreStart | Bit(Cls::kWeekend) | Bit(Cls::kPart)))) {
+    if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
+  }
+  // Duration also opens with قبل/بعد (PREP) or the bare article of "الـ24 ساعة".
+  if (digits || t.full == kAl ||
+      (cls & (Bit(Cls::kPrep) | Bit(Cls::kQmod) | Bit(Cls::kFrac) | Bit(Cls::kVague) |
+              Bit(Cls::kNum) | Bit(Cls::kUnit)))) {
+    bool ago = false;
+    if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
+  }
+  if (cls & (Bit(Cls::kSet) | Bit(Cls::kUnit) | Bit(Cls::kEvery))) {
+    if (Partial q; size_t e = SetExpr(i, &q)) consider(e, &q);
+  }
+  if (cls & Bit(Cls::kRef)) {
+    if (Partial q; size_t e = RefExpr(i, &q)) consider(e, &q);
+  }
   // A date joined with a clock time, in either order.
   if (m.valid()) {
     if (size_t e = MergeDateTime(m.b, m.e, &m.p)) m.e = e;
