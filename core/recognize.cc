@@ -1413,10 +1413,11 @@ Match Recognizer::Best(size_t i) const {
   if (digits || (cls & (kCoreStart | Bit(Cls::kWeekend) | Bit(Cls::kPart)))) {
     if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
   }
-  // Duration also opens with قبل/بعد (PREP) or the bare article of "الـ24 ساعة".
+  // Duration also opens with قبل/بعد (of all prepositions) or the bare article of "الـ24 ساعة".
   if (digits || t.full == kAl ||
-      (cls & (Bit(Cls::kPrep) | Bit(Cls::kQmod) | Bit(Cls::kFrac) | Bit(Cls::kVague) |
-              Bit(Cls::kNum) | Bit(Cls::kUnit)))) {
+      (cls &
+       (Bit(Cls::kQmod) | Bit(Cls::kFrac) | Bit(Cls::kVague) | Bit(Cls::kNum) | Bit(Cls::kUnit))) ||
+      ((cls & Bit(Cls::kPrep)) && (PrepIs(i, "qabl") || PrepIs(i, "baad")))) {
     bool ago = false;
     if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
   }
