@@ -42,6 +42,41 @@ void TemporalNetwork::AddBefore(int a, int b, ConstraintReason reason) {
   AddConstraint(Start(b), End(a), 0, reason);  // end(a) - start(b) <= 0
 }
 
+TemporalNetwork::Solution TemporalNetwork::SolveAnchorsOnly(const std::vector<Edge>& edges, int n) {
+  Solution sol;
+  sol.lower.assign(n, -kNoBound);
+  sol.upper.assign(n, kNoBound);
+  // Points come in (start, end) pairs after the origin: 1/2, 3/4, …
+  auto consistent = [&](int p) {
+    int start = p % 2 == 1 ? p : p - 1, end = start + 1;
+    return sol.lower[start] <= sol.upper[start] && sol.lower[end] <= sol.upper[end] &&
+           sol.lower[start] <= sol.upper[end];
+  };
+  for (const Edge& e : edges) {
+    if (e.u != 0 && e.v != 0) continue;  // start <= end is applied below; cues are ignored
+    int p = e.u == 0 ? e.v : e.u;
+    int64_t old_lower = sol.lower[p], old_upper = sol.upper[p];
+    if (e.u == 0) {
+      sol.upper[p] = std::min(sol.upper[p], e.w);
+    } else {
+      sol.lower[p] = std::max(sol.lower[p], -e.w);
+    }
+    if (!consistent(p)) {
+      sol.lower[p] = old_lower;
+      sol.upper[p] = old_upper;
+      Conflict c;
+      c.reasons.push_back(e.reason);
+      c.dropped = e.reason;
+      sol.conflicts.push_back(c);
+    }
+  }
+  for (int start = 1; start + 1 < n; start += 2) {
+    sol.upper[start] = std::min(sol.upper[start], sol.upper[start + 1]);
+    sol.lower[start + 1] = std::max(sol.lower[start + 1], sol.lower[start]);
+  }
+  return sol;
+}
+
 TemporalNetwork::Solution TemporalNetwork::SolveComponent(const std::vector<Edge>& edges_, int n,
                                                           int max_repairs) {
   std::vector<bool> active(edges_.size(), true);
@@ -59,8 +94,12 @@ TemporalNetwork::Solution TemporalNetwork::SolveComponent(const std::vector<Edge
     std::vector<Graph::vertex_descriptor> pred(n);
     for (int i = 0; i < n; ++i) pred[i] = i;
     dist[0] = 0;
+    // Passes: n proves a negative cycle; a big component gets at most kMaxPasses (a path of
+    // more constraints than that is treated like a cycle, i.e. its cues are dropped).
+    const int passes = n > kBigComponent ? std::min(n, kMaxPasses) : n;
     bool ok = boost::bellman_ford_shortest_paths(
-        g, n, boost::weight_map(weight).distance_map(dist.data()).predecessor_map(pred.data()));
+        g, passes,
+        boost::weight_map(weight).distance_map(dist.data()).predecessor_map(pred.data()));
     std::vector<int64_t> rdist(n, kInf);
     if (ok) {
       // Lower bounds: shortest paths to the origin = shortest paths from it in the graph
@@ -70,7 +109,7 @@ TemporalNetwork::Solution TemporalNetwork::SolveComponent(const std::vector<Edge
       std::vector<Graph::vertex_descriptor> rpred(n);
       for (int i = 0; i < n; ++i) rpred[i] = i;
       rdist[0] = 0;
-      ok = boost::bellman_ford_shortest_paths(rg, n,
+      ok = boost::bellman_ford_shortest_paths(rg, passes,
                                               boost::weight_map(boost::get(boost::edge_weight, rg))
                                                   .distance_map(rdist.data())
                                                   .predecessor_map(rpred.data()));
@@ -132,7 +171,7 @@ TemporalNetwork::Solution TemporalNetwork::SolveComponent(const std::vector<Edge
       if (edges_[i].reason.mention < 0) continue;
       if (drop == edges_.size() || edges_[i].reason.kind < edges_[drop].reason.kind) drop = i;
     }
-    if (attempt >= max_repairs || drop == edges_.size()) {
+    if (attempt >= max_repairs || drop == edges_.size() || n > kBigComponent) {
       // Give up on relative statements altogether; anchors alone are checked once more.
       sol.gave_up = true;
       bool changed = false;
@@ -210,7 +249,19 @@ TemporalNetwork::Solution TemporalNetwork::Solve(int max_repairs) const {
       e.v = local[e.v];
       edges.push_back(e);
     }
-    Solution part = SolveComponent(edges, static_cast<int>(global.size()), max_repairs);
+    const int local_n = static_cast<int>(global.size());
+    Solution part;
+    if (members[root].size() == 1) {
+      // One event, no cue: its bounds are the intersection of its ranges; no graph needed.
+      part = SolveAnchorsOnly(edges, local_n);
+    } else {
+      part = SolveComponent(edges, local_n, max_repairs);
+      if (part.gave_up && local_n > kBigComponent) {
+        // A large tangle of contradicting cues: keep the dates, drop the cues, and say so.
+        part = SolveAnchorsOnly(edges, local_n);
+        part.gave_up = true;
+      }
+    }
     for (size_t k = 1; k < global.size(); ++k) {
       sol.lower[global[k]] = part.lower[k];
       sol.upper[global[k]] = part.upper[k];

@@ -55,7 +55,12 @@ class TemporalNetwork {
     int64_t w;
     ConstraintReason reason;
   };
+  // Components with more points than this are solved with at most kMaxPasses Bellman–Ford
+  // passes and give up their cues on the first contradiction (cost stays O(passes · E)).
+  static constexpr int kBigComponent = 4096;
+  static constexpr int kMaxPasses = 256;
   static Solution SolveComponent(const std::vector<Edge>& edges, int n, int max_repairs);
+  static Solution SolveAnchorsOnly(const std::vector<Edge>& edges, int n);
   int num_events_;
   std::vector<Edge> edges_;
 };
