@@ -10,6 +10,8 @@
 #include <iostream>
 #include <iterator>
 
+#include "tarikh/core/utf8.h"
+
 namespace tarikh::cli {
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -73,18 +75,7 @@ Status CheckNotUtf16(std::string_view head) {
 }
 
 Location LocateByte(std::string_view text, int64_t byte_offset) {
-  Location loc{byte_offset, 1, 1};
-  const int64_t end = std::min<int64_t>(byte_offset, static_cast<int64_t>(text.size()));
-  for (int64_t i = 0; i < end; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[static_cast<size_t>(i)]);
-    if (c == '\n') {
-      ++loc.line;
-      loc.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++loc.column;
-    }
-  }
-  return loc;
+  return LocateByteOffset(text, byte_offset);
 }
 
 }  // namespace tarikh::cli

@@ -72,6 +72,22 @@ int64_t FindNul(std::string_view text) {
   return p ? static_cast<const char*>(p) - text.data() : -1;
 }
 
+Location LocateByteOffset(std::string_view text, int64_t byte_offset) {
+  const int64_t size = static_cast<int64_t>(text.size());
+  const int64_t end = byte_offset < 0 ? 0 : byte_offset > size ? size : byte_offset;
+  Location loc{end, 1, 1};
+  for (int64_t i = 0; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[static_cast<size_t>(i)]);
+    if (c == '\n') {
+      ++loc.line;
+      loc.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++loc.column;
+    }
+  }
+  return loc;
+}
+
 int64_t CountCodePoints(std::string_view text) {
   int64_t n = 0;
   for (unsigned char c : text) n += (c & 0xC0) != 0x80;

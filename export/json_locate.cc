@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tarikh/core/utf8.h"
+
 namespace tarikh::export_internal {
 namespace {
 
@@ -115,18 +117,7 @@ int64_t LocateJsonPath(std::string_view s, const JsonPath& path) {
 }
 
 Location LocateOffset(std::string_view text, int64_t byte_offset) {
-  Location loc{byte_offset, 1, 1};
-  const int64_t end = std::min<int64_t>(byte_offset, static_cast<int64_t>(text.size()));
-  for (int64_t i = 0; i < end; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[static_cast<size_t>(i)]);
-    if (c == '\n') {
-      ++loc.line;
-      loc.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++loc.column;
-    }
-  }
-  return loc;
+  return LocateByteOffset(text, byte_offset);
 }
 
 }  // namespace tarikh::export_internal

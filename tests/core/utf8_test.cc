@@ -52,3 +52,23 @@ TEST(Utf8, NulAndCount) {
 
 }  // namespace
 }  // namespace tarikh
+
+namespace tarikh {
+namespace {
+
+TEST(Utf8, LocateByteOffsetCountsLinesAndCodePointsAndClamps) {
+  const std::string text = "\xd8\xb9\xd8\xa7\xd9\x85\nab";  // "عام\nab"
+  Location loc = LocateByteOffset(text, 8);                 // 'b'
+  EXPECT_EQ(loc.line, 2);
+  EXPECT_EQ(loc.column, 2);
+  EXPECT_EQ(loc.byte_offset, 8);
+  loc = LocateByteOffset(text, 4);  // inside the first line, after two letters
+  EXPECT_EQ(loc.line, 1);
+  EXPECT_EQ(loc.column, 3);
+  // Out-of-range offsets (a parser reporting past the end) are clamped into the input.
+  EXPECT_EQ(LocateByteOffset(text, 1000).byte_offset, static_cast<int64_t>(text.size()));
+  EXPECT_EQ(LocateByteOffset(text, -5).byte_offset, 0);
+}
+
+}  // namespace
+}  // namespace tarikh

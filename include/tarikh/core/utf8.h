@@ -18,6 +18,10 @@ Status ValidateUtf8(std::string_view text, int64_t base_offset = 0);
 // Byte offset of the first NUL byte, or -1.
 int64_t FindNul(std::string_view text);
 
+// Line (1-based) and column (1-based, in code points) of a byte offset in `text`; an offset
+// outside [0, size] is clamped into it, so the location always points inside the input.
+Location LocateByteOffset(std::string_view text, int64_t byte_offset);
+
 // Number of code points in well-formed UTF-8 `text`.
 int64_t CountCodePoints(std::string_view text);
 
