@@ -71,5 +71,22 @@ TEST(TemporalNetworkTest, ContradictoryAnchorsOfOneEvent) {
   EXPECT_EQ(sol.lower.size(), 3u);  // still a solution
 }
 
+// A large component tangled by a contradicting cycle of cues keeps its dates, drops its cues
+// and says so, without the V·E cost of a full Bellman–Ford proof.
+TEST(TemporalNetworkTest, LargeContradictoryComponentFallsBackToDates) {
+  const int n = 2500;  // 5001 points > kBigComponent
+  TN net(n);
+  for (int i = 0; i < n; ++i) {
+    net.AddRange(TN::Start(i), 100 + i, 100 + i, {ConstraintReason::kAnchor, i});
+    net.AddRange(TN::End(i), 100 + i, 100 + i, {ConstraintReason::kAnchor, i});
+    if (i > 0) net.AddBefore(i - 1, i, {ConstraintReason::kCue, i});
+  }
+  net.AddBefore(n - 1, 0, {ConstraintReason::kCue, n});  // closes the cycle
+  auto sol = net.Solve();
+  EXPECT_TRUE(sol.gave_up);
+  EXPECT_EQ(sol.lower[TN::Start(0)], 100);
+  EXPECT_EQ(sol.upper[TN::End(n - 1)], 100 + n - 1);
+}
+
 }  // namespace
 }  // namespace tarikh::timeline_internal
