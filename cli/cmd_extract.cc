@@ -370,7 +370,10 @@ int RunMerge(int argc, char** argv) {
     const std::string target = out_dir.empty() ? "-" : out_dir;
     AtomicFile out;
     Status st = out.Open(target);
-    if (st.ok()) st = out.Write(WriteTimelineJson(timeline));
+    // Streamed: a 10^6-event timeline is over a gigabyte of text, never held as one string.
+    if (st.ok()) {
+      st = WriteTimelineJson(timeline, [&out](std::string_view chunk) { return out.Write(chunk); });
+    }
     if (st.ok()) st = out.Commit();
     if (!st.ok()) {
       PrintError(out_dir.empty() ? "<stdout>" : out_dir, st);

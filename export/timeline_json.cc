@@ -2,6 +2,7 @@
 #include "tarikh/export/timeline_json.h"
 
 #include <array>
+#include <charconv>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -13,7 +14,6 @@ namespace tarikh {
 namespace {
 
 using export_internal::JsonPath;
-using nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 15> kGranularityNames = {
     "none",  "millennium", "century", "decade",      "year", "half",   "quarter", "season",
@@ -23,36 +23,278 @@ static_assert(kGranularityNames.size() == static_cast<size_t>(Granularity::kSeco
 constexpr std::array<std::string_view, 3> kRelationKindNames = {"before", "includes",
                                                                 "simultaneous"};
 
-ordered_json SourceToJson(const SourceRef& s) {
-  ordered_json j;
-  j["doc_id"] = s.doc_id;
-  j["sentence_begin"] = s.sentence_begin;
-  j["sentence_end"] = s.sentence_end;
-  j["timex_begin"] = s.timex_begin;
-  j["timex_end"] = s.timex_end;
-  j["timex_text"] = s.timex_text;
-  j["timex_value"] = s.timex_value;
-  return j;
+// The streaming writer. Its bytes are those nlohmann::ordered_json::dump(2, ' ', false,
+// replace) gave for the same document (the format is fixed by files already written; tests
+// compare both): pretty-printed objects and arrays, "key": value, empty containers as {} and
+// [], strings with only " \ and control characters escaped (\b \f \n \r \t, else \u00xx),
+// numbers as nlohmann prints them. Text goes to the sink in chunks of about kChunk bytes, so
+// a 10^6-event timeline is never one string.
+class JsonOut {
+ public:
+  explicit JsonOut(const TimelineJsonSink& sink) : sink_(sink) { buf_.reserve(kChunk + 4096); }
+
+  Status status() const { return status_; }
+  // Hands the buffered text to the sink (once it is large enough, or at the end).
+  void Flush(bool force) {
+    if (!status_.ok() || buf_.empty() || (!force && buf_.size() < kChunk)) return;
+    status_ = sink_(buf_);
+    buf_.clear();
+  }
+
+  void Raw(std::string_view s) { buf_.append(s); }
+  void Indent(int n) { buf_.append(static_cast<size_t>(n), ' '); }
+  void Int(int64_t v) {
+    char tmp[24];
+    auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
+    buf_.append(tmp, end);
+  }
+  void Bool(bool v) { buf_.append(v ? "true" : "false"); }
+  // nlohmann's shortest round-trip form ("0.75", "1.0", "1e-07"; "null" if not finite).
+  void Double(double v) { buf_.append(nlohmann::json(v).dump()); }
+  void String(std::string_view s) {
+    if (!ValidateUtf8(s).ok()) {
+      // Invalid bytes become U+FFFD exactly as nlohmann's `replace` handler does it (rare:
+      // everything read by tarikh is validated first).
+      buf_.append(nlohmann::json(std::string(s))
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
+    }
+    buf_.push_back('"');
+    size_t run = 0;  // start of the bytes not yet copied
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      buf_.append(s.substr(run, i - run));
+      run = i + 1;
+      switch (c) {
+        case '"':
+          buf_.append("\\\"");
+          break;
+        case '\\':
+          buf_.append("\\\\");
+          break;
+        case '\b':
+          buf_.append("\\b");
+          break;
+        case '\f':
+          buf_.append("\\f");
+          break;
+        case '\n':
+          buf_.append("\\n");
+          break;
+        case '\r':
+          buf_.append("\\r");
+          break;
+        case '\t':
+          buf_.append("\\t");
+          break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          buf_.append(esc, sizeof esc);
+        }
+      }
+    }
+    buf_.append(s.substr(run));
+    buf_.push_back('"');
+  }
+
+  // Members of an object at nesting depth `depth` (indent 2 * depth): First/Next write the
+  // separator, the indentation and the key.
+  void Key(int depth, bool first, std::string_view key) {
+    buf_.append(first ? "\n" : ",\n");
+    Indent(2 * depth);
+    buf_.push_back('"');
+    buf_.append(key);  // keys are fixed ASCII member names
+    buf_.append("\": ");
+  }
+  // An element of an array at nesting depth `depth`.
+  void Element(int depth, bool first) {
+    buf_.append(first ? "\n" : ",\n");
+    Indent(2 * depth);
+  }
+  // Closes a non-empty container whose elements were at `depth`.
+  void Close(int depth, char bracket) {
+    buf_.push_back('\n');
+    Indent(2 * (depth - 1));
+    buf_.push_back(bracket);
+  }
+
+ private:
+  static constexpr size_t kChunk = 1 << 16;
+  const TimelineJsonSink& sink_;
+  std::string buf_;
+  Status status_;
+};
+
+void WriteDocument(JsonOut& o, const DocumentInfo& d) {
+  // Depth 3: top object (1) > "documents" array (2) > this object's members (3).
+  o.Raw("{");
+  o.Key(3, true, "id");
+  o.String(d.id);
+  o.Key(3, false, "source");
+  o.String(d.source);
+  o.Key(3, false, "title");
+  o.String(d.title);
+  o.Key(3, false, "url");
+  o.String(d.url);
+  o.Key(3, false, "dct");
+  o.String(FormatDct(d.dct));
+  o.Key(3, false, "dct_inferred");
+  o.Bool(d.dct_inferred);
+  o.Key(3, false, "dct_confidence");
+  o.Double(d.dct_confidence);
+  o.Key(3, false, "timex_count");
+  o.Int(d.timex_count);
+  o.Key(3, false, "mention_count");
+  o.Int(d.mention_count);
+  o.Close(3, '}');
 }
 
-ordered_json EventToJson(const Event& e) {
-  ordered_json j;
-  j["id"] = e.id;
-  j["value"] = e.value;
-  j["mod"] = std::string(TimexModName(e.mod));
-  j["type"] = std::string(TimexTypeName(e.type));
-  j["granularity"] = std::string(GranularityName(e.granularity));
-  j["display_date"] = e.display_date;
-  j["earliest_start"] = e.earliest_start;
-  j["latest_start"] = e.latest_start;
-  j["earliest_end"] = e.earliest_end;
-  j["latest_end"] = e.latest_end;
-  j["headline"] = e.headline;
-  j["sentence"] = e.sentence;
-  j["sources"] = ordered_json::array();
-  for (const SourceRef& s : e.sources) j["sources"].push_back(SourceToJson(s));
-  j["confidence"] = e.confidence;
-  return j;
+void WriteSource(JsonOut& o, const SourceRef& s) {
+  // Depth 5: top > events > event > sources > this object's members.
+  o.Raw("{");
+  o.Key(5, true, "doc_id");
+  o.String(s.doc_id);
+  o.Key(5, false, "sentence_begin");
+  o.Int(s.sentence_begin);
+  o.Key(5, false, "sentence_end");
+  o.Int(s.sentence_end);
+  o.Key(5, false, "timex_begin");
+  o.Int(s.timex_begin);
+  o.Key(5, false, "timex_end");
+  o.Int(s.timex_end);
+  o.Key(5, false, "timex_text");
+  o.String(s.timex_text);
+  o.Key(5, false, "timex_value");
+  o.String(s.timex_value);
+  o.Close(5, '}');
+}
+
+void WriteEvent(JsonOut& o, const Event& e) {
+  o.Raw("{");
+  o.Key(3, true, "id");
+  o.String(e.id);
+  o.Key(3, false, "value");
+  o.String(e.value);
+  o.Key(3, false, "mod");
+  o.String(TimexModName(e.mod));
+  o.Key(3, false, "type");
+  o.String(TimexTypeName(e.type));
+  o.Key(3, false, "granularity");
+  o.String(GranularityName(e.granularity));
+  o.Key(3, false, "display_date");
+  o.String(e.display_date);
+  o.Key(3, false, "earliest_start");
+  o.String(e.earliest_start);
+  o.Key(3, false, "latest_start");
+  o.String(e.latest_start);
+  o.Key(3, false, "earliest_end");
+  o.String(e.earliest_end);
+  o.Key(3, false, "latest_end");
+  o.String(e.latest_end);
+  o.Key(3, false, "headline");
+  o.String(e.headline);
+  o.Key(3, false, "sentence");
+  o.String(e.sentence);
+  o.Key(3, false, "sources");
+  if (e.sources.empty()) {
+    o.Raw("[]");
+  } else {
+    o.Raw("[");
+    for (size_t i = 0; i < e.sources.size(); ++i) {
+      o.Element(4, i == 0);
+      WriteSource(o, e.sources[i]);
+    }
+    o.Close(4, ']');
+  }
+  o.Key(3, false, "confidence");
+  o.Double(e.confidence);
+  o.Close(3, '}');
+}
+
+void WriteRelation(JsonOut& o, const Relation& r) {
+  o.Raw("{");
+  o.Key(3, true, "from");
+  o.String(r.from);
+  o.Key(3, false, "to");
+  o.String(r.to);
+  o.Key(3, false, "kind");
+  o.String(RelationKindName(r.kind));
+  o.Close(3, '}');
+}
+
+void WriteWarning(JsonOut& o, const TimelineWarning& w) {
+  o.Raw("{");
+  o.Key(3, true, "doc_id");
+  o.String(w.doc_id);
+  o.Key(3, false, "offset");
+  o.Int(w.offset);
+  o.Key(3, false, "message");
+  o.String(w.message);
+  o.Close(3, '}');
+}
+
+// A top-level array member "key": [...] whose n elements `write_element(i)` writes.
+template <typename WriteElement>
+void WriteArray(JsonOut& o, std::string_view key, size_t n, WriteElement write_element) {
+  o.Key(1, false, key);
+  if (n == 0) {
+    o.Raw("[]");
+    return;
+  }
+  o.Raw("[");
+  for (size_t i = 0; i < n && o.status().ok(); ++i) {
+    o.Element(2, i == 0);
+    write_element(i);
+    o.Flush(false);
+  }
+  o.Close(2, ']');
+}
+
+// A Timeline seen through the TimelineSource interface (events and relations by reference).
+class TimelineRef : public TimelineSource {
+ public:
+  explicit TimelineRef(const Timeline& t) : t_(t) {}
+  const Timeline& header() const override { return t_; }
+  size_t num_events() const override { return t_.events.size(); }
+  void GetEvent(size_t i, Event* event) const override { *event = t_.events[i]; }
+  size_t num_relations() const override { return t_.relations.size(); }
+  void GetRelation(size_t i, Relation* relation) const override { *relation = t_.relations[i]; }
+
+ private:
+  const Timeline& t_;
+};
+
+Status WriteJson(const TimelineSource& source, const Timeline* whole,
+                 const TimelineJsonSink& sink) {
+  const Timeline& h = source.header();
+  JsonOut o(sink);
+  o.Raw("{");
+  o.Key(1, true, "schema_version");
+  o.Int(h.schema_version);
+  o.Key(1, false, "title");
+  o.String(h.title);
+  WriteArray(o, "documents", h.documents.size(),
+             [&](size_t i) { WriteDocument(o, h.documents[i]); });
+  // A whole Timeline is written from its own objects; a source fills one reused scratch.
+  Event scratch_event;
+  WriteArray(o, "events", source.num_events(), [&](size_t i) {
+    if (whole) return WriteEvent(o, whole->events[i]);
+    source.GetEvent(i, &scratch_event);
+    WriteEvent(o, scratch_event);
+  });
+  Relation scratch_relation;
+  WriteArray(o, "relations", source.num_relations(), [&](size_t i) {
+    if (whole) return WriteRelation(o, whole->relations[i]);
+    source.GetRelation(i, &scratch_relation);
+    WriteRelation(o, scratch_relation);
+  });
+  WriteArray(o, "warnings", h.warnings.size(), [&](size_t i) { WriteWarning(o, h.warnings[i]); });
+  o.Close(1, '}');
+  o.Raw("\n");
+  o.Flush(true);
+  return o.status();
 }
 
 // Validates one JSON object member by member; remembers which members were read so that
@@ -288,37 +530,22 @@ std::optional<Relation::Kind> ParseRelationKind(std::string_view name) {
   return std::nullopt;
 }
 
-std::string WriteTimelineJson(const Timeline& t) {
-  ordered_json j;
-  j["schema_version"] = t.schema_version;
-  j["title"] = t.title;
-  j["documents"] = ordered_json::array();
-  for (const DocumentInfo& d : t.documents) {
-    ordered_json dj;
-    dj["id"] = d.id;
-    dj["source"] = d.source;
-    dj["title"] = d.title;
-    dj["url"] = d.url;
-    dj["dct"] = FormatDct(d.dct);
-    dj["dct_inferred"] = d.dct_inferred;
-    dj["dct_confidence"] = d.dct_confidence;
-    dj["timex_count"] = d.timex_count;
-    dj["mention_count"] = d.mention_count;
-    j["documents"].push_back(std::move(dj));
-  }
-  j["events"] = ordered_json::array();
-  for (const Event& e : t.events) j["events"].push_back(EventToJson(e));
-  j["relations"] = ordered_json::array();
-  for (const Relation& r : t.relations) {
-    j["relations"].push_back(
-        {{"from", r.from}, {"to", r.to}, {"kind", std::string(RelationKindName(r.kind))}});
-  }
-  j["warnings"] = ordered_json::array();
-  for (const TimelineWarning& w : t.warnings) {
-    j["warnings"].push_back({{"doc_id", w.doc_id}, {"offset", w.offset}, {"message", w.message}});
-  }
-  // `replace` keeps a stray invalid byte in a string from throwing out of the library.
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+Status WriteTimelineJson(const TimelineSource& source, const TimelineJsonSink& sink) {
+  return WriteJson(source, nullptr, sink);
+}
+
+Status WriteTimelineJson(const Timeline& timeline, const TimelineJsonSink& sink) {
+  return WriteJson(TimelineRef(timeline), &timeline, sink);
+}
+
+std::string WriteTimelineJson(const Timeline& timeline) {
+  std::string out;
+  // The sink never fails, so neither does the writer.
+  (void)WriteTimelineJson(timeline, [&out](std::string_view chunk) {
+    out.append(chunk);
+    return Status::Ok();
+  });
+  return out;
 }
 
 Result<Timeline> ReadTimelineJson(std::string_view json) {

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace tarikh {
 namespace {
@@ -72,6 +74,185 @@ TEST(TimelineJsonTest, RoundTripsEveryField) {
   EXPECT_DOUBLE_EQ(back->events[0].confidence, 0.75);
   EXPECT_EQ(back->relations[0].to, "e0002");
   EXPECT_EQ(back->warnings[0].offset, 15);
+}
+
+// The writer before it streamed: the whole document as an nlohmann DOM, dumped at once.
+// The streaming writer must give exactly these bytes (files already written, and tests
+// elsewhere, compare timeline.json byte for byte).
+std::string DomReference(const Timeline& t) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["schema_version"] = t.schema_version;
+  j["title"] = t.title;
+  j["documents"] = ordered_json::array();
+  for (const DocumentInfo& d : t.documents) {
+    ordered_json dj;
+    dj["id"] = d.id;
+    dj["source"] = d.source;
+    dj["title"] = d.title;
+    dj["url"] = d.url;
+    dj["dct"] = FormatDct(d.dct);
+    dj["dct_inferred"] = d.dct_inferred;
+    dj["dct_confidence"] = d.dct_confidence;
+    dj["timex_count"] = d.timex_count;
+    dj["mention_count"] = d.mention_count;
+    j["documents"].push_back(std::move(dj));
+  }
+  j["events"] = ordered_json::array();
+  for (const Event& e : t.events) {
+    ordered_json ej;
+    ej["id"] = e.id;
+    ej["value"] = e.value;
+    ej["mod"] = std::string(TimexModName(e.mod));
+    ej["type"] = std::string(TimexTypeName(e.type));
+    ej["granularity"] = std::string(GranularityName(e.granularity));
+    ej["display_date"] = e.display_date;
+    ej["earliest_start"] = e.earliest_start;
+    ej["latest_start"] = e.latest_start;
+    ej["earliest_end"] = e.earliest_end;
+    ej["latest_end"] = e.latest_end;
+    ej["headline"] = e.headline;
+    ej["sentence"] = e.sentence;
+    ej["sources"] = ordered_json::array();
+    for (const SourceRef& s : e.sources) {
+      ordered_json sj;
+      sj["doc_id"] = s.doc_id;
+      sj["sentence_begin"] = s.sentence_begin;
+      sj["sentence_end"] = s.sentence_end;
+      sj["timex_begin"] = s.timex_begin;
+      sj["timex_end"] = s.timex_end;
+      sj["timex_text"] = s.timex_text;
+      sj["timex_value"] = s.timex_value;
+      ej["sources"].push_back(std::move(sj));
+    }
+    ej["confidence"] = e.confidence;
+    j["events"].push_back(std::move(ej));
+  }
+  j["relations"] = ordered_json::array();
+  for (const Relation& r : t.relations) {
+    j["relations"].push_back(
+        {{"from", r.from}, {"to", r.to}, {"kind", std::string(RelationKindName(r.kind))}});
+  }
+  j["warnings"] = ordered_json::array();
+  for (const TimelineWarning& w : t.warnings) {
+    j["warnings"].push_back({{"doc_id", w.doc_id}, {"offset", w.offset}, {"message", w.message}});
+  }
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// Strings that exercise every escaping rule: quotes, backslash, each control character,
+// DEL, slash, Arabic, and invalid UTF-8 of every kind (lone continuation, truncated
+// sequences at the end and in the middle, overlong, surrogate, above U+10FFFF, F5..FF).
+std::vector<std::string> TrickyStrings() {
+  std::vector<std::string> v = {"",
+                                "plain",
+                                "\"quoted\" \\back\\slash/ and \x7f",
+                                "بدء معركة الموصل",
+                                "tab\there\nnew\rcr\bbs\fff",
+                                "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80 \xE2\x80\xA8",
+                                "lone \x80 continuation",
+                                "truncated at end \xD8",
+                                "truncated \xE2\x82 in middle",
+                                "overlong \xC0\xAF and \xE0\x80\xAF",
+                                "surrogate \xED\xA0\x80 here",
+                                "above \xF4\x90\x80\x80 max",
+                                "bytes \xF5\xFF\xFE end",
+                                "\xD9\x85\xD8"};
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls.push_back(static_cast<char>(c));
+  v.push_back(controls);
+  return v;
+}
+
+Timeline TrickyTimeline() {
+  Timeline t = SampleTimeline();
+  const std::vector<std::string> strings = TrickyStrings();
+  const double confidences[] = {0.0, 1.0, 0.1, 0.99, 1.0 / 3.0, 1e-7, 0.85, 0.5, 0.75000001};
+  for (size_t i = 0; i < strings.size(); ++i) {
+    Event e = t.events[i % t.events.size()];
+    e.id = "x" + std::to_string(i);
+    e.headline = strings[i];
+    e.sentence = strings[(i + 3) % strings.size()];
+    e.display_date = strings[(i + 5) % strings.size()];
+    e.confidence = confidences[i % std::size(confidences)];
+    if (i % 3 == 0) e.sources.clear();
+    for (SourceRef& s : e.sources) {
+      s.timex_text = strings[(i + 1) % strings.size()];
+      s.doc_id = strings[(i + 2) % strings.size()];
+      s.sentence_begin = -1 - static_cast<int64_t>(i);
+      s.timex_end = INT64_MAX - static_cast<int64_t>(i);
+    }
+    t.events.push_back(e);
+    t.relations.push_back({e.id, strings[i], static_cast<Relation::Kind>(i % 3)});
+    t.warnings.push_back({strings[i], INT64_MIN + static_cast<int64_t>(i), strings[i]});
+    DocumentInfo d = t.documents[0];
+    d.id = strings[i];
+    d.title = strings[(i + 7) % strings.size()];
+    d.dct_confidence = confidences[(i + 4) % std::size(confidences)];
+    d.timex_count = -static_cast<int>(i);
+    t.documents.push_back(d);
+  }
+  t.title = strings[4];
+  return t;
+}
+
+TEST(TimelineJsonTest, StreamedBytesEqualTheDomWriter) {
+  for (const Timeline& t : {SampleTimeline(), TrickyTimeline(), Timeline()}) {
+    EXPECT_EQ(WriteTimelineJson(t), DomReference(t));
+  }
+}
+
+// The same timeline seen as a TimelineSource (events made one at a time), written through a
+// sink that records its chunks.
+class CopyingSource : public TimelineSource {
+ public:
+  explicit CopyingSource(Timeline t) : t_(std::move(t)) {}
+  const Timeline& header() const override { return t_; }
+  size_t num_events() const override { return t_.events.size(); }
+  void GetEvent(size_t i, Event* e) const override { *e = t_.events[i]; }
+  size_t num_relations() const override { return t_.relations.size(); }
+  void GetRelation(size_t i, Relation* r) const override { *r = t_.relations[i]; }
+
+ private:
+  Timeline t_;
+};
+
+TEST(TimelineJsonTest, SinkReceivesTheSameBytesInChunks) {
+  Timeline big = TrickyTimeline();
+  // Enough events for several 64 KiB chunks.
+  const size_t distinct = big.events.size();
+  while (big.events.size() < 3000) big.events.push_back(big.events[big.events.size() % distinct]);
+  const std::string whole = WriteTimelineJson(big);
+  ASSERT_EQ(whole, DomReference(big));
+  for (int via_source = 0; via_source < 2; ++via_source) {
+    std::vector<std::string> chunks;
+    auto sink = [&](std::string_view c) {
+      chunks.emplace_back(c);
+      return Status::Ok();
+    };
+    Status st =
+        via_source ? WriteTimelineJson(CopyingSource(big), sink) : WriteTimelineJson(big, sink);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+    EXPECT_GT(chunks.size(), 2u);
+    std::string joined;
+    for (const std::string& c : chunks) {
+      EXPECT_FALSE(c.empty());
+      joined += c;
+    }
+    EXPECT_EQ(joined, whole) << "via_source=" << via_source;
+  }
+}
+
+TEST(TimelineJsonTest, SinkErrorStopsTheWriter) {
+  Timeline big = SampleTimeline();
+  while (big.events.size() < 3000) big.events.push_back(big.events[0]);
+  int calls = 0;
+  Status st = WriteTimelineJson(big, [&](std::string_view) {
+    ++calls;
+    return Status::IoError("disk full");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+  EXPECT_EQ(calls, 1);
 }
 
 TEST(TimelineJsonTest, FieldNamesAreStructMemberNames) {

@@ -2,6 +2,9 @@
 // tarikh's native timeline file: the Timeline struct as JSON, field for field.
 //
 //   std::string json = tarikh::WriteTimelineJson(timeline);
+//   tarikh::Status st = tarikh::WriteTimelineJson(timeline, [&](std::string_view chunk) {
+//     return file.Write(chunk);  // streamed: the document is never held whole
+//   });
 //   tarikh::Result<tarikh::Timeline> back = tarikh::ReadTimelineJson(json);
 //   if (!back.ok()) std::cerr << "timeline.json:" << back.status().ToString() << "\n";
 //
@@ -14,6 +17,7 @@
 #ifndef TARIKH_EXPORT_TIMELINE_JSON_H_
 #define TARIKH_EXPORT_TIMELINE_JSON_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +31,15 @@ namespace tarikh {
 // Pretty-printed (2 spaces), UTF-8 (no \u escapes for non-ASCII), ends with a newline.
 // Deterministic: the same Timeline gives the same bytes.
 std::string WriteTimelineJson(const Timeline& timeline);
+
+// Receives the text of a timeline file piece by piece (chunks of about 64 KiB, in order); a
+// non-ok Status stops the writer, which returns it.
+using TimelineJsonSink = std::function<Status(std::string_view chunk)>;
+
+// The same bytes, streamed: memory is one chunk plus one event, whatever the timeline's
+// size (tarikh merge writes 10^6 events this way through its atomic output file).
+Status WriteTimelineJson(const Timeline& timeline, const TimelineJsonSink& sink);
+Status WriteTimelineJson(const TimelineSource& source, const TimelineJsonSink& sink);
 
 // Parses and validates a timeline file. Errors (kParseError) carry the byte offset and
 // line:column of the problem: malformed JSON, invalid UTF-8, a missing required member, a

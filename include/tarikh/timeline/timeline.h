@@ -4,6 +4,7 @@
 #ifndef TARIKH_TIMELINE_TIMELINE_H_
 #define TARIKH_TIMELINE_TIMELINE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -113,6 +114,23 @@ struct Timeline {
   std::vector<Event> events;        // in chronological order
   std::vector<Relation> relations;  // after transitive reduction
   std::vector<TimelineWarning> warnings;
+};
+
+// A timeline whose events and relations are made one at a time, so that a very large one
+// (10^6 events) can be written out without holding every Event and Relation object at once
+// (tarikh merge; export/timeline_json.h writes either form, byte for byte the same).
+// header() gives schema_version, title, documents and warnings; its events and relations
+// are not read.
+class TimelineSource {
+ public:
+  virtual ~TimelineSource() = default;
+  virtual const Timeline& header() const = 0;
+  virtual size_t num_events() const = 0;
+  // Overwrites *event with event i (0-based, chronological order); reusing one Event across
+  // calls keeps its string capacity.
+  virtual void GetEvent(size_t i, Event* event) const = 0;
+  virtual size_t num_relations() const = 0;
+  virtual void GetRelation(size_t i, Relation* relation) const = 0;
 };
 
 }  // namespace tarikh
