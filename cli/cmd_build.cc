@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +18,7 @@
 #include "commands.h"
 #include "export_files.h"
 #include "tarikh/core/tagger.h"
+#include "tarikh/export/documents_jsonl.h"
 #include "tarikh/export/export.h"
 #include "tarikh/export/timeline_json.h"
 #include "tarikh/timeline/builder.h"
@@ -42,79 +42,40 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 
 std::string Stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-// "manifest.json:LINE:COL" for the first occurrence of `needle` at or after `from`.
-std::string PositionIn(const std::string& name, const std::string& text, const std::string& needle,
-                       size_t from, size_t* found = nullptr) {
-  size_t at = text.find(needle, from);
-  if (found) *found = at;
-  if (at == std::string::npos) return name;
-  Location loc = LocateByte(text, static_cast<int64_t>(at));
-  return name + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+// Prints `status` (whose byte offset is inside `text`) as "name:line:col: message".
+void PrintAt(const std::string& name, std::string_view text, const Status& status) {
+  Location loc = status.location();
+  if (loc.byte_offset >= 0) loc = LocateByte(text, loc.byte_offset);
+  PrintError(name, Status::ParseError(status.message(), Location{-1, loc.line, loc.column}));
 }
 
-// Reads the manifest's documents. Entries that cannot be used are reported and skipped.
+// Reads the manifest's documents (tarikh/export/documents_jsonl.h). Entries that cannot be
+// used are reported and skipped.
 Status ReadManifest(const std::string& path, std::vector<Input>* inputs, bool* had_errors) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
-    Location loc = LocateByte(*text, e.byte > 0 ? static_cast<int64_t>(e.byte) - 1 : 0);
-    std::string what = e.what();
-    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-    return Status::ParseError("manifest is not JSON: " + what, loc);
+  Result<Manifest> manifest = tarikh::ReadManifest(*text);
+  if (!manifest.ok()) {
+    Location loc = manifest.status().location();
+    if (loc.byte_offset >= 0) loc = LocateByte(*text, loc.byte_offset);
+    return Status::ParseError("manifest: " + manifest.status().message(), loc);
   }
-  const nlohmann::json* docs = nullptr;
-  if (j.is_object() && j.contains("documents") && j["documents"].is_array()) docs = &j["documents"];
-  if (j.is_array()) docs = &j;
-  if (!docs) return Status::ParseError("manifest: expected {\"documents\": [...]} or an array");
+  for (const Status& st : manifest->errors) {
+    PrintAt(path, *text, Status::ParseError(st.message() + " (document skipped)", st.location()));
+    *had_errors = true;
+  }
   const std::filesystem::path base = std::filesystem::path(path).parent_path();
-  size_t cursor = 0;  // where to look for the next entry's text, for positions
-  for (size_t k = 0; k < docs->size(); ++k) {
-    const nlohmann::json& e = (*docs)[k];
-    size_t at = std::string::npos;
-    std::string where = PositionIn(path, *text, "\"file\"", cursor, &at);
-    if (at != std::string::npos) cursor = at + 1;
-    auto str = [&e](const char* key) -> std::string {
-      auto it = e.find(key);
-      return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    if (!e.is_object() || str("file").empty()) {
-      std::cerr << where << ": documents[" << k << "]: missing \"file\"\n";
-      *had_errors = true;
-      continue;
-    }
+  for (ManifestEntry& e : manifest->entries) {
     Input in;
-    const std::string file = str("file");
     std::filesystem::path full =
-        std::filesystem::path(file).is_absolute() ? std::filesystem::path(file) : base / file;
+        std::filesystem::path(e.file).is_absolute() ? std::filesystem::path(e.file) : base / e.file;
     in.name = full.string();
-    in.doc.id = str("id").empty() ? Stem(file) : str("id");
-    in.doc.source = str("source");
-    in.doc.title = str("title");
-    in.doc.url = str("url");
-    if (e.contains("dct") && !(e["dct"].is_string() && !str("dct").empty())) {
-      std::cerr << where << ": documents[" << k << "].dct: expected a date string\n";
-      *had_errors = true;
-      continue;
-    }
-    if (!str("dct").empty()) {
-      auto dct = ParseDct(str("dct"));
-      if (!dct.ok()) {
-        std::cerr << PositionIn(path, *text, "\"" + str("dct") + "\"",
-                                at == std::string::npos ? 0 : at)
-                  << ": documents[" << k << "].dct: " << dct.status().message()
-                  << " (document skipped)\n";
-        *had_errors = true;
-        continue;
-      }
-      in.doc.dct = *dct;
-    }
+    in.doc = std::move(e.doc);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(full, ec)) {
-      std::cerr << where << ": documents[" << k << "]: " << in.name
-                << ": no such file (document skipped)\n";
+      PrintAt(path, *text,
+              Status::ParseError(in.name + ": no such file (document skipped)",
+                                 Location{e.byte_offset, -1, -1}));
       *had_errors = true;
       continue;
     }
@@ -124,8 +85,8 @@ Status ReadManifest(const std::string& path, std::vector<Input>* inputs, bool* h
   return Status::Ok();
 }
 
-// JSON Lines documents: {"id", "text", "dct"?, "source"?, "title"?, "url"?} per line, read
-// one line at a time and handed to `sink` (the corpus is never held in memory).
+// JSON Lines documents (tarikh/export/documents_jsonl.h), read one line at a time and handed
+// to `sink` (the corpus is never held in memory).
 template <typename Sink>
 void ReadJsonl(const std::string& path, bool* had_errors, Sink&& sink) {
   const std::string name = path == "-" ? "<stdin>" : path;
@@ -144,40 +105,25 @@ void ReadJsonl(const std::string& path, bool* had_errors, Sink&& sink) {
   while (std::getline(in, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = name + ":" + std::to_string(line_no);
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      std::cerr << where << ": not a JSON object: " << e.what() << "\n";
-      *had_errors = true;
-      continue;
+    if (line_no == 1) {
+      if (Status st = CheckNotUtf16(line); !st.ok()) {
+        PrintError(name, st);
+        *had_errors = true;
+        return;
+      }
     }
-    auto str = [&j](const char* key) -> std::string {
-      auto it = j.find(key);
-      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    if (!j.is_object() || str("id").empty() || !j.contains("text") || !j["text"].is_string()) {
-      std::cerr << where << ": expected an object with string members \"id\" and \"text\"\n";
+    Result<Document> doc = ReadDocumentLine(line);
+    if (!doc.ok()) {
+      Location loc = doc.status().location();
+      if (loc.byte_offset >= 0) loc = LocateByte(line, loc.byte_offset);
+      PrintError(name, Status::ParseError(doc.status().message() + " (document skipped)",
+                                          Location{-1, line_no, loc.line == 1 ? loc.column : 1}));
       *had_errors = true;
       continue;
     }
     Input input;
-    input.name = where;
-    input.doc.id = str("id");
-    input.doc.text = str("text");
-    input.doc.source = str("source");
-    input.doc.title = str("title");
-    input.doc.url = str("url");
-    if (!str("dct").empty()) {
-      auto dct = ParseDct(str("dct"));
-      if (!dct.ok()) {
-        std::cerr << where << ": dct: " << dct.status().message() << " (document skipped)\n";
-        *had_errors = true;
-        continue;
-      }
-      input.doc.dct = *dct;
-    }
+    input.name = name + ":" + std::to_string(line_no);
+    input.doc = std::move(doc).value();
     sink(std::move(input));
   }
 }

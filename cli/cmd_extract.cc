@@ -10,11 +10,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "commands.h"
 #include "export_files.h"
 #include "tarikh/core/tagger.h"
+#include "tarikh/export/documents_jsonl.h"
 #include "tarikh/export/export.h"
 #include "tarikh/export/mentions_jsonl.h"
 #include "tarikh/export/timeline_json.h"
@@ -134,48 +136,6 @@ void PrintLineError(const std::string& name, int64_t line_number, std::string_vi
   PrintError(name, Status::ParseError(st.message(), Location{-1, loc.line, loc.column}));
 }
 
-// One document of a JSONL input: {"id", "text", "dct"?, "source"?, "title"?, "url"?}.
-// Unknown members are ignored (corpora carry their own metadata).
-Result<Document> ParseDocumentLine(std::string_view line) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(line.begin(), line.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-    return Status::ParseError("not a JSON document: " + what,
-                              Location{e.byte > 0 ? static_cast<int64_t>(e.byte) - 1 : 0});
-  } catch (const std::exception& e) {
-    return Status::ParseError(std::string("not a JSON document: ") + e.what());
-  }
-  if (!j.is_object()) return Status::ParseError("expected a JSON object per line");
-  Document doc;
-  auto get = [&j](const char* key, bool required, std::string* out) -> Status {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) {
-      return required ? Status::ParseError(std::string("missing member \"") + key + "\"")
-                      : Status::Ok();
-    }
-    if (!it->is_string()) return Status::ParseError(std::string(key) + ": expected a string");
-    *out = it->get<std::string>();
-    return Status::Ok();
-  };
-  TARIKH_RETURN_IF_ERROR(get("id", true, &doc.id));
-  TARIKH_RETURN_IF_ERROR(get("text", true, &doc.text));
-  TARIKH_RETURN_IF_ERROR(get("source", false, &doc.source));
-  TARIKH_RETURN_IF_ERROR(get("title", false, &doc.title));
-  TARIKH_RETURN_IF_ERROR(get("url", false, &doc.url));
-  if (doc.id.empty()) return Status::ParseError("id: must not be empty");
-  std::string dct;
-  TARIKH_RETURN_IF_ERROR(get("dct", false, &dct));
-  if (!dct.empty()) {
-    auto parsed = ParseDct(dct);
-    if (!parsed.ok()) return Status::ParseError("dct: " + parsed.status().message());
-    doc.dct = *parsed;
-  }
-  return doc;
-}
-
 // Where extract's lines go: stdout line by line (flushed per block, so a pipe consumer gets
 // them early) or an atomically written file.
 class LineSink {
@@ -271,7 +231,7 @@ int RunExtract(int argc, char** argv) {
           break;
         }
       }
-      Result<Document> doc = ParseDocumentLine(line);
+      Result<Document> doc = ReadDocumentLine(line);
       if (doc.ok() && !doc->dct) doc->dct = default_dct;
       Result<DocumentMentions> mentions =
           doc.ok() ? ExtractMentions(*doc, *tagger) : Result<DocumentMentions>(doc.status());
@@ -335,7 +295,9 @@ int RunMerge(int argc, char** argv) {
   }
   if (files.empty()) files.push_back("-");
   int exit_code = kExitOk;
-  std::vector<DocumentMentions> shards;
+  // Each line's DocumentMentions goes into the compact store at once (a 10^6-mention merge
+  // would otherwise hold over a kilobyte per mention).
+  MentionStore store;
   for (const std::string& file : files) {
     const std::string name = file == "-" ? "<stdin>" : file;
     LineReader in;
@@ -353,7 +315,7 @@ int RunMerge(int argc, char** argv) {
         exit_code = kExitInputError;
         continue;
       }
-      shards.push_back(std::move(dm).value());
+      store.Add(std::move(dm).value());
     }
     if (in.failed()) {
       PrintError(name,
@@ -363,7 +325,7 @@ int RunMerge(int argc, char** argv) {
   }
   BuildOptions options;
   options.title = title;
-  Timeline timeline = BuildTimeline(std::move(shards), options);
+  BuiltTimeline built(std::move(store), options);
 
   // Like `tarikh build -o`: no -o or a .json file = the native timeline only.
   if (out_dir.empty() || std::filesystem::path(out_dir).extension() == ".json") {
@@ -372,7 +334,8 @@ int RunMerge(int argc, char** argv) {
     Status st = out.Open(target);
     // Streamed: a 10^6-event timeline is over a gigabyte of text, never held as one string.
     if (st.ok()) {
-      st = WriteTimelineJson(timeline, [&out](std::string_view chunk) { return out.Write(chunk); });
+      // Events are made one at a time from the store as they are written.
+      st = WriteTimelineJson(built, [&out](std::string_view chunk) { return out.Write(chunk); });
     }
     if (st.ok()) st = out.Commit();
     if (!st.ok()) {
@@ -397,6 +360,7 @@ int RunMerge(int argc, char** argv) {
       PrintWarning("tarikh merge", assets.status().message());
     }
   }
+  const Timeline timeline = built.ToTimeline();
   ExportInput input;
   input.timeline = &timeline;
   std::vector<std::string> warnings;

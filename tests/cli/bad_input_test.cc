@@ -177,7 +177,7 @@ const std::vector<Row>& Rows() {
                            "{\"id\":\"c\",\"dct\":\"2017-02-31\",\"text\":\"نص\"}\n" + kDocs}},
        "extract docs.jsonl",
        1,
-       {"docs.jsonl:2:1: text: expected a string", "docs.jsonl:3:", "docs.jsonl:4:1: dct"},
+       {"docs.jsonl:2:21: text: expected a string", "docs.jsonl:3:1:", "docs.jsonl:4:17: dct"},
        {"{\"doc\":{\"id\":\"a\""}},
       {"extract_nul_in_text",
        {{"docs.jsonl", "{\"id\":\"z\",\"dct\":\"2017-04-18\",\"text\":\"ab\\u0000c\"}\n"}},
