@@ -5,10 +5,15 @@
 #define TARIKH_CLI_CLI_UTIL_H_
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "tarikh/status.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace tarikh::cli {
 
@@ -20,6 +25,11 @@ enum ExitCode : int {
   kExitOutputError = 3,  // an output could not be written; nothing partial was left behind
   kExitInternal = 70,
 };
+
+// Parses the command line with `app`. Returns the exit code when the run ends here: --help
+// (kExitOk) or a usage error, which CLI11 has printed (kExitUsage, whatever CLI11's own code);
+// nullopt when the command goes on.
+std::optional<int> ParseCommandLine(CLI::App& app, int argc, char** argv);
 
 // Reads a whole file ("-" = stdin). Errors name the file.
 Result<std::string> ReadFile(const std::string& path);

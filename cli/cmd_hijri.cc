@@ -237,13 +237,7 @@ int RunHijri(int argc, char** argv) {
       "others are still converted), 2 usage (bad flag, malformed date argument).\n"
       "Umm al-Qura is tabulated in ICU for about AH 1300-1600; outside it ICU uses the\n"
       "civil calendar.");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // --help is a "parse error" too; anything else is a usage error with our exit code.
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   const HijriCalendar calendar =
       ParseHijriCalendar(calendar_name).value_or(HijriCalendar::kUmmAlQura);
   if (dates.empty() && input.empty()) {

@@ -161,12 +161,7 @@ int RunQuery(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 ok (also when nothing matches), 1 unreadable or invalid timeline,\n"
       "2 usage (no or several of --on/--between/--before/--after, bad date or --dct).");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   DateQuery q;
   q.strict = strict;
   std::vector<std::string> dates;
@@ -271,12 +266,7 @@ int RunExport(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 ok (warnings such as a missing TimelineJS go to stderr), 1 invalid\n"
       "timeline, 2 usage, 3 an output could not be written.");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   ExportOptions options;
   for (size_t pos = 0; pos <= formats_text.size();) {
     size_t comma = std::min(formats_text.find(',', pos), formats_text.size());

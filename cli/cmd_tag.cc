@@ -362,11 +362,7 @@ int RunTag(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 ok, 1 an input failed (others still processed), 2 usage or bad "
       "--dct, 3 an output could not be written.");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   Dct dct;
   if (Status st = CheckDct(dct_text, &dct); !st.ok()) {
     PrintError("--dct", st);
@@ -426,11 +422,7 @@ int RunNormalize(int argc, char** argv) {
   app.add_flag("--json", json, "print type, value, mod and extent as JSON");
   app.add_option("expression", expression, "the expression, e.g. \"الشهر الماضي\"")->required();
   app.footer("Exit codes: 0 ok, 1 no temporal expression found, 2 usage or bad --dct.");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   Dct dct;
   if (Status st = CheckDct(dct_text, &dct); !st.ok()) {
     PrintError("--dct", st);

@@ -13,6 +13,7 @@ int RunExport(int argc, char** argv);     // cmd_query.cc: timeline JSON → oth
 int RunHijri(int argc, char** argv);      // cmd_hijri.cc: Hijri ↔ Gregorian
 int RunExtract(int argc, char** argv);    // cmd_extract.cc
 int RunMerge(int argc, char** argv);      // cmd_extract.cc
+int RunEval(int argc, char** argv);       // cmd_eval.cc: score against TimeML gold
 
 }  // namespace tarikh::cli
 

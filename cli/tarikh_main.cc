@@ -26,6 +26,7 @@ constexpr Command kCommands[] = {
     {"hijri", tarikh::cli::RunHijri, "convert dates between the Hijri and Gregorian calendars"},
     {"extract", tarikh::cli::RunExtract, "map step: JSONL documents in, JSONL event mentions out"},
     {"merge", tarikh::cli::RunMerge, "reduce step: mention shards in, a timeline out"},
+    {"eval", tarikh::cli::RunEval, "score the tagger against TimeML gold (TempEval-3 style)"},
 };
 
 void PrintUsage(std::ostream& os) {

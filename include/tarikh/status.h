@@ -63,6 +63,8 @@ class Status {
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
   const Location& location() const { return location_; }
+  // The same error at another place (e.g. a byte offset turned into line and column).
+  Status WithLocation(Location loc) const { return Status(code_, message_, loc); }
 
   // "line:col: message" (or "byte N: message", or just the message) with no file name;
   // the caller prefixes the input's name.

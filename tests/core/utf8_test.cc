@@ -50,6 +50,17 @@ TEST(Utf8, NulAndCount) {
   EXPECT_EQ(CountCodePoints("\xd8\xb9\xd8\xa7\xd9\x85"), 3);
 }
 
+TEST(Utf8, AppendUtf8EncodesEveryLengthAndRoundTrips) {
+  std::string out;
+  for (char32_t c : {U'a', U'\u0639', U'\u20ac', U'\U0001F600', U'\u007f', U'\u0080', U'\u07ff',
+                     U'\u0800', U'\uffff', U'\U00010000', U'\U0010FFFF'}) {
+    AppendUtf8(&out, c);
+  }
+  EXPECT_EQ(out.substr(0, 10), "a\xd8\xb9\xe2\x82\xac\xf0\x9f\x98\x80");
+  EXPECT_TRUE(ValidateUtf8(out).ok());
+  EXPECT_EQ(CountCodePoints(out), 11);
+}
+
 }  // namespace
 }  // namespace tarikh
 

@@ -4,6 +4,7 @@
 #define TARIKH_CORE_UTF8_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "tarikh/status.h"
@@ -24,6 +25,10 @@ Location LocateByteOffset(std::string_view text, int64_t byte_offset);
 
 // Number of code points in well-formed UTF-8 `text`.
 int64_t CountCodePoints(std::string_view text);
+
+// Appends the UTF-8 encoding of `code_point` (REQUIRES: a scalar value, <= U+10FFFF and not a
+// surrogate; callers decoding \u escapes or character references check that first).
+void AppendUtf8(std::string* out, char32_t code_point);
 
 }  // namespace tarikh
 
