@@ -67,11 +67,16 @@ int64_t Hi(int32_t end) {
 }  // namespace
 
 PointRanges MentionRanges(const EventMention& m) {
+  const bool dated = !m.timex.value.empty();
+  return MentionRanges(dated, dated ? ModWindow(m.timex) : DayInterval{},
+                       dated ? RelationOf(m) : AnchorRelation::kAt, DayNumber(m.dct), m.tense);
+}
+
+PointRanges MentionRanges(bool dated, const DayInterval& w, AnchorRelation relation, int64_t dct,
+                          int tense) {
   PointRanges r;
-  const int64_t dct = DayNumber(m.dct);
-  if (!m.timex.value.empty()) {
-    DayInterval w = ModWindow(m.timex);
-    switch (RelationOf(m)) {
+  if (dated) {
+    switch (relation) {
       case AnchorRelation::kAt:
         r.start_lo = r.end_lo = Lo(w.begin);
         r.start_hi = r.end_hi = Hi(w.end);
@@ -97,7 +102,7 @@ PointRanges MentionRanges(const EventMention& m) {
   // Told in the future tense: it had not started when the article was written.
   // A future marker on a clause whose date is already past is more often a misread word or
   // a future-in-the-past ("كان سيتم") than a contradiction, so it is then ignored.
-  if (m.tense > 0 && r.end_hi >= dct) {
+  if (tense > 0 && r.end_hi >= dct) {
     r.start_lo = std::max(r.start_lo, dct);
     r.end_lo = std::max(r.end_lo, dct);
   }

@@ -31,6 +31,10 @@ AnchorRelation RelationOf(const EventMention& mention);
 // The start/end ranges a mention imposes on its event (anchor + relation + DCT + tense).
 // Undated mentions impose only what their tense says.
 PointRanges MentionRanges(const EventMention& mention);
+// The same from its parts: `window` = ModWindow(timex) when `dated` (timex.value not
+// empty), the mention's relation, its DCT as a day number and its tense.
+PointRanges MentionRanges(bool dated, const DayInterval& window, AnchorRelation relation,
+                          int64_t dct_day, int tense);
 
 bool IsRefValue(const std::string& value);
 // A DATE/TIME timex with a calendar position can anchor an event on its own.

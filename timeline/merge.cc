@@ -20,10 +20,10 @@ double Idf(int df, int64_t n) { return std::log(1.0 + static_cast<double>(n) / s
 // wording. docs/timeline.md gives the numbers behind the choice.
 constexpr double kConceptBoost = 3.0;
 
-// Relations that place the event inside its anchor ("at", "since") are compatible with each
-// other; "before", "after" and "until" only with themselves.
-int RelationClass(const EventMention& m) {
-  switch (RelationOf(m)) {
+}  // namespace
+
+int RelationClass(AnchorRelation relation) {
+  switch (relation) {
     case AnchorRelation::kAt:
     case AnchorRelation::kSince:
       return 0;
@@ -36,6 +36,8 @@ int RelationClass(const EventMention& m) {
   }
   return 0;
 }
+
+namespace {
 
 int32_t BlockYear(int32_t day) {
   int y, m, d;
@@ -67,32 +69,87 @@ class UnionFind {
 
 std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
                                  const BuildOptions& options, MergeStats* stats) {
-  const size_t n = mentions.size();
+  std::unordered_map<std::string_view, uint32_t> ids;
+  std::vector<std::string_view> names;
+  std::vector<uint32_t> token_ids;
+  std::vector<size_t> first(mentions.size() + 1, 0);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    first[i] = token_ids.size();
+    for (const std::string& t : mentions[i].tokens) {
+      auto [it, added] = ids.emplace(t, static_cast<uint32_t>(names.size()));
+      if (added) names.push_back(t);
+      token_ids.push_back(it->second);
+    }
+  }
+  first[mentions.size()] = token_ids.size();
+  std::vector<MergeItem> items(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const EventMention& m = mentions[i];
+    MergeItem& it = items[i];
+    it.dated = !m.timex.value.empty();
+    it.interval = m.timex.interval;
+    if (it.dated) it.window = ModWindow(m.timex);
+    it.relation_class = RelationClass(RelationOf(m));
+    it.tokens = token_ids.data() + first[i];
+    it.num_tokens = static_cast<uint32_t>(first[i + 1] - first[i]);
+  }
+  return ClusterMentions(items, names, options, stats);
+}
+
+std::vector<int> ClusterMentions(const std::vector<MergeItem>& items,
+                                 const std::vector<std::string_view>& token_names,
+                                 const BuildOptions& options, MergeStats* stats) {
+  const size_t n = items.size();
   MergeStats local;
   MergeStats& st = stats ? *stats : local;
-  // Intern tokens; document frequency over all mentions.
-  std::unordered_map<std::string, int32_t> ids;
-  std::vector<std::vector<int32_t>> toks(n);
+  // Renumber tokens by first appearance (ties between equally rare tokens break by this
+  // number); sorted, de-duplicated token ids per mention in one flat array; document
+  // frequency over all mentions.
+  std::vector<int32_t> renumber(token_names.size(), -1);
+  std::vector<std::string_view> text;  // new id → token
+  std::vector<uint32_t> begin(n + 1, 0);
+  std::vector<int32_t> flat;
+  size_t total = 0;
+  for (const MergeItem& it : items) total += it.num_tokens;
+  flat.reserve(total);
   std::vector<int> df;
   for (size_t i = 0; i < n; ++i) {
-    for (const std::string& t : mentions[i].tokens) {
-      auto [it, added] = ids.emplace(t, static_cast<int32_t>(df.size()));
-      if (added) df.push_back(0);
-      toks[i].push_back(it->second);
+    begin[i] = static_cast<uint32_t>(flat.size());
+    for (uint32_t k = 0; k < items[i].num_tokens; ++k) {
+      int32_t& id = renumber[items[i].tokens[k]];
+      if (id < 0) {
+        id = static_cast<int32_t>(df.size());
+        df.push_back(0);
+        text.push_back(token_names[items[i].tokens[k]]);
+      }
+      flat.push_back(id);
     }
-    std::sort(toks[i].begin(), toks[i].end());
-    toks[i].erase(std::unique(toks[i].begin(), toks[i].end()), toks[i].end());
-    for (int32_t t : toks[i]) ++df[t];
+    auto b = flat.begin() + begin[i];
+    std::sort(b, flat.end());
+    flat.erase(std::unique(b, flat.end()), flat.end());
+    for (auto t = b; t != flat.end(); ++t) ++df[*t];
   }
+  begin[n] = static_cast<uint32_t>(flat.size());
+  std::vector<int32_t>().swap(renumber);
+  // toks(i): mention i's token ids.
+  struct Span {
+    const int32_t* b;
+    const int32_t* e;
+    size_t size() const { return static_cast<size_t>(e - b); }
+    const int32_t* begin() const { return b; }
+    const int32_t* end() const { return e; }
+    int32_t operator[](size_t k) const { return b[k]; }
+  };
+  auto toks = [&](size_t i) { return Span{flat.data() + begin[i], flat.data() + begin[i + 1]}; };
   std::vector<double> weight(df.size());
   std::vector<bool> is_concept(df.size(), false);
-  for (const auto& [text, id] : ids) {
-    is_concept[id] = text.size() > 1 && text[0] == '#';
+  for (size_t id = 0; id < df.size(); ++id) {
+    is_concept[id] = text[id].size() > 1 && text[id][0] == '#';
     weight[id] = Idf(df[id], n) * (is_concept[id] ? kConceptBoost : 1.0);
   }
   std::vector<double> norm(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
-    for (int32_t t : toks[i]) norm[i] += weight[t] * weight[t];
+    for (int32_t t : toks(i)) norm[i] += weight[t] * weight[t];
     norm[i] = std::sqrt(norm[i]);
   }
   // Blocking keys: (block, token) for each dated mention's rarest tokens.
@@ -104,19 +161,19 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
   std::vector<Posting> postings;
   std::vector<DayInterval> window(n);
   for (size_t i = 0; i < n; ++i) {
-    const EventMention& m = mentions[i];
-    if (m.timex.value.empty()) continue;  // undated: placed by cues, never merged
-    window[i] = ModWindow(m.timex);
-    if (!m.timex.interval.bounded()) continue;
-    int64_t span = static_cast<int64_t>(m.timex.interval.end) - m.timex.interval.begin;
-    int64_t year = BlockYear(m.timex.interval.begin);
+    const MergeItem& m = items[i];
+    if (!m.dated) continue;  // undated: placed by cues, never merged
+    window[i] = m.window;
+    if (!m.interval.bounded()) continue;
+    int64_t span = static_cast<int64_t>(m.interval.end) - m.interval.begin;
+    int64_t year = BlockYear(m.interval.begin);
     // Coarse anchors (decades, centuries) get blocks of their own per span length.
     int64_t block = span <= 400 ? year : (span << 20) + year;
-    block = block * 4 + RelationClass(m);
+    block = block * 4 + m.relation_class;
     // Keys: the rarest tokens that another mention also has (a token seen once can match
     // nothing).
     std::vector<int32_t> keys;
-    for (int32_t t : toks[i]) {
+    for (int32_t t : toks(i)) {
       if (df[t] >= 2) keys.push_back(t);
     }
     std::sort(keys.begin(), keys.end(),
@@ -124,7 +181,7 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
     keys.resize(
         std::min<size_t>(keys.size(), static_cast<size_t>(std::max(1, options.block_keys))));
     // Concept tokens are keys too: reports of one event may share little else.
-    for (int32_t t : toks[i]) {
+    for (int32_t t : toks(i)) {
       if (is_concept[t] && df[t] >= 2 && std::find(keys.begin(), keys.end(), t) == keys.end()) {
         keys.push_back(t);
       }
@@ -187,8 +244,8 @@ std::vector<int> ClusterMentions(const std::vector<EventMention>& mentions,
           if (!window[a].Overlaps(window[b])) continue;
           if (norm[a] <= 0 || norm[b] <= 0) continue;
           double dot = 0;
-          const auto& ta = toks[a];
-          const auto& tb = toks[b];
+          const Span ta = toks(a);
+          const Span tb = toks(b);
           for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
             if (ta[i] < tb[j]) {
               ++i;

@@ -14,6 +14,7 @@
 #ifndef TARIKH_TIMELINE_BUILDER_H_
 #define TARIKH_TIMELINE_BUILDER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,58 @@ Timeline BuildTimeline(std::vector<DocumentMentions> shards, const BuildOptions&
 // The same over mentions and document records kept apart (e.g. read from JSONL shards).
 Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentInfo> documents,
                        std::vector<TimelineWarning> warnings, const BuildOptions& options = {});
+
+// The map step's outputs held compactly for the reduce step: the text of every mention in
+// one arena (a headline or date text that is a slice of its sentence is stored once), ids,
+// values and tokens interned, numbers packed: about 250 bytes per mention plus its sentence,
+// where EventMention objects take over a kilobyte. Add documents one at a time as they are
+// read (tarikh merge), then hand the store to BuildTimeline or BuildTimelineSource.
+class MentionStore {
+ public:
+  MentionStore();
+  ~MentionStore();
+  MentionStore(MentionStore&&) noexcept;
+  MentionStore& operator=(MentionStore&&) noexcept;
+
+  void Add(DocumentMentions document);  // its info, mentions and warnings
+  void AddDocument(DocumentInfo info);
+  void AddMention(const EventMention& mention);
+  void AddWarning(TimelineWarning warning);
+  size_t num_mentions() const;
+
+  struct Impl;
+
+ private:
+  friend class BuiltTimeline;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The reduce step's result with its events and relations made on demand from the compact
+// store (export/timeline_json.h streams it: tarikh merge of 10^6 mentions never holds the
+// Event objects). ToTimeline() gives the same Timeline BuildTimeline returns.
+class BuiltTimeline : public TimelineSource {
+ public:
+  BuiltTimeline(MentionStore mentions, const BuildOptions& options);
+  ~BuiltTimeline() override;
+  BuiltTimeline(BuiltTimeline&&) noexcept;
+  BuiltTimeline& operator=(BuiltTimeline&&) noexcept;
+
+  const Timeline& header() const override;  // title, documents, warnings
+  size_t num_events() const override;
+  void GetEvent(size_t i, Event* event) const override;
+  size_t num_relations() const override;
+  void GetRelation(size_t i, Relation* relation) const override;
+  // Every event and relation as objects; leaves this BuiltTimeline empty.
+  Timeline ToTimeline();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// The reduce step over a store (same result as the overloads above).
+Timeline BuildTimeline(MentionStore mentions, const BuildOptions& options = {});
 
 // Convenience: map + reduce over in-memory documents. Per-document errors (bad UTF-8,
 // duplicate ids, no DCT) become warnings naming the document and the offset; the other
