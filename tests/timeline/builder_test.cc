@@ -111,5 +111,95 @@ TEST(BuilderTest, ShardOrderDoesNotMatter) {
   }
 }
 
+// The compact store keeps every string exactly, whether or not it is a slice of its sentence
+// (headline and date text usually are; then only the sentence is stored).
+TEST(BuilderTest, StoreKeepsTextExactly) {
+  EventMention a = Mention("d1", 5, 2014, {"alpha", "beta"}, "بدأ الهجوم عام 2014 على المدينة");
+  a.headline = "بدأ الهجوم";  // a slice of the sentence
+  a.timex_text = "عام 2014";  // also a slice
+  EventMention b = Mention("d2", 7, 2014, {"alpha", "beta"}, "وفي 2014 انطلق الهجوم");
+  b.headline = "headline not in the sentence";
+  b.timex_text = "";
+  b.confidence = 0.5;
+  MentionStore store;
+  DocumentMentions d1{Info("d1"), {a}, {}};
+  DocumentMentions d2{Info("d2"), {b}, {{"d2", 3, "a warning"}}};
+  store.Add(d2);
+  store.Add(d1);
+  EXPECT_EQ(store.num_mentions(), 2u);
+  Timeline tl = BuildTimeline(std::move(store));
+  ASSERT_EQ(tl.events.size(), 1u);  // same year, same words: one event
+  const Event& e = tl.events[0];
+  EXPECT_EQ(e.headline, "بدأ الهجوم");  // the more confident mention's
+  EXPECT_EQ(e.sentence, a.sentence);
+  EXPECT_EQ(e.display_date, "عام 2014");
+  ASSERT_EQ(e.sources.size(), 2u);
+  EXPECT_EQ(e.sources[0].doc_id, "d1");
+  EXPECT_EQ(e.sources[0].timex_text, "عام 2014");
+  EXPECT_EQ(e.sources[1].doc_id, "d2");
+  EXPECT_EQ(e.sources[1].timex_text, "");
+  EXPECT_EQ(e.sources[1].timex_value, "2014");
+  ASSERT_EQ(tl.documents.size(), 2u);
+  EXPECT_EQ(tl.documents[0].id, "d1");
+  ASSERT_FALSE(tl.warnings.empty());
+  EXPECT_EQ(tl.warnings[0].message, "a warning");
+}
+
+// Events and relations made one at a time (what tarikh merge streams) are the ones
+// ToTimeline() and BuildTimeline return.
+TEST(BuilderTest, BuiltTimelineGivesTheSameEventsOnDemand) {
+  std::vector<EventMention> ms = {
+      Mention("a", 0, 2014, {"war", "city"}, "اندلعت الحرب عام 2014"),
+      Mention("a", 40, 2016, {"siege", "city"}, "بدأ الحصار عام 2016"),
+      Mention("b", 0, 2014, {"war", "city"}, "الحرب التي اندلعت في 2014"),
+      Mention("b", 50, 2015, {"truce"}, "هدنة في 2015"),
+  };
+  ms[3].timex.value = "2015-06";
+  ms[3].timex.granularity = Granularity::kMonth;
+  ms[3].timex.interval = {DayNumber(2015, 6, 1), DayNumber(2015, 7, 1)};
+  auto store = [&] {
+    MentionStore s;
+    for (const EventMention& m : ms) s.AddMention(m);
+    s.AddDocument(Info("a"));
+    s.AddDocument(Info("b"));
+    return s;
+  };
+  BuiltTimeline built(store(), BuildOptions{});
+  Timeline whole = BuildTimeline(store());
+  ASSERT_EQ(built.num_events(), whole.events.size());
+  ASSERT_EQ(built.num_events(), 3u);
+  Event e;
+  for (size_t i = 0; i < built.num_events(); ++i) {
+    built.GetEvent(i, &e);
+    const Event& w = whole.events[i];
+    EXPECT_EQ(e.id, w.id);
+    EXPECT_EQ(e.value, w.value);
+    EXPECT_EQ(e.headline, w.headline);
+    EXPECT_EQ(e.earliest_start, w.earliest_start);
+    EXPECT_EQ(e.latest_end, w.latest_end);
+    ASSERT_EQ(e.sources.size(), w.sources.size());
+    for (size_t k = 0; k < e.sources.size(); ++k) {
+      EXPECT_EQ(e.sources[k].doc_id, w.sources[k].doc_id);
+      EXPECT_EQ(e.sources[k].timex_begin, w.sources[k].timex_begin);
+    }
+    EXPECT_DOUBLE_EQ(e.confidence, w.confidence);
+  }
+  EXPECT_EQ(whole.events[0].value, "2014");
+  EXPECT_EQ(whole.events[0].sources.size(), 2u);
+  ASSERT_EQ(built.num_relations(), whole.relations.size());
+  ASSERT_GE(whole.relations.size(), 2u);  // 2014 before 2015-06 before 2016
+  Relation r;
+  for (size_t i = 0; i < built.num_relations(); ++i) {
+    built.GetRelation(i, &r);
+    EXPECT_EQ(r.from, whole.relations[i].from);
+    EXPECT_EQ(r.to, whole.relations[i].to);
+    EXPECT_EQ(r.kind, whole.relations[i].kind);
+  }
+  EXPECT_EQ(built.header().documents.size(), 2u);
+  Timeline moved = built.ToTimeline();
+  EXPECT_EQ(moved.events.size(), 3u);
+  EXPECT_EQ(built.num_events(), 0u);  // ToTimeline leaves it empty
+}
+
 }  // namespace
 }  // namespace tarikh
