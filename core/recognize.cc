@@ -633,47 +633,6 @@ size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
   return 0;
 }
 
-size_t Recognizer::SeasonExpr(size_t i, Partial* p) const {
-  size_t j = i;
-  bool head = false;
-  if (const LexEntry* d = E(j, Cls::kDem); d && d->value == "this" && Has(j + 1, Cls::kSeason)) {
-    ++j;  // "هذا الصيف"
-  }
-  if (Has(j, Cls::kSeasonhead)) {
-    ++j;
-    head = true;
-  }
-  const LexEntry* s = E(j, Cls::kSeason);
-  if (!s) return 0;
-  static constexpr std::string_view kCodes[] = {"SP", "SU", "FA", "WI"};
-  for (int k = 0; k < 4; ++k) {
-    if (s->value == kCodes[k]) p->season = k;
-  }
-  size_t k = j + 1;
-  int y;
-  bool hijri;
-  if (size_t e = Year(k, &y, &hijri, false); e && IsDigits(k) && !hijri) {
-    p->year = y;
-    return e;
-  }
-  if (const LexEntry* r = E(k, Cls::kRel); r && r->attr == "dct") {
-    p->unit = Granularity::kSeason;
-    p->offset = r->ival;
-    return k + 1;
-  }
-  if (const LexEntry* d = E(i, Cls::kDem); d && d->value == "this") {
-    p->unit = Granularity::kSeason;
-    return k;
-  }
-  // A bare season ("في الصيف", "فصل الصيف") is habitual in news features: a SET.
-  if (StartsWith(toks_[j].stem, kAl) && (head || (i > 0 && Has(i - 1, Cls::kPrep)))) {
-    p->type = TimexType::kSet;
-    p->literal = std::string("XXXX-") + std::string(kCodes[p->season]);
-    return k;
-  }
-  return 0;
-}
-
 size_t Recognizer::NumericDate(size_t i, Partial* p) const {
   if (!IsDigits(i)) return 0;
   // a SEP b SEP c with the same separator and no spaces.
@@ -911,7 +870,7 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   consider(true, kUnit, &Recognizer::YearExpr);
   consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeCentury);
   consider(false, kUnit, &Recognizer::CenturyExpr);
-  consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonExpr);
+  consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonRules);
   consider(true, 0, &Recognizer::NumericDate);
   consider(true, kPod | Bit(Cls::kHour) | kOrd, &Recognizer::ClockTime);
   consider(false, kPod, &Recognizer::PodAlone);
@@ -922,18 +881,8 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
 }
 
 size_t Recognizer::DateWithPart(size_t i, Partial* p) const {
-  // WEEKEND (+REL): "نهاية الأسبوع الماضي" = last weekend.
-  const LexEntry* we = nullptr;
-  if (size_t len = Phrase(i, Cls::kWeekend, &we)) {
-    size_t j = i + len;
-    p->unit = Granularity::kWeek;
-    p->weekend = true;
-    if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct") {
-      p->offset = r->ival;
-      return j + 1;
-    }
-    return j;
-  }
+  // WEEKEND (+REL): "نهاية الأسبوع الماضي" = last weekend (rules: Weekend).
+  if (size_t e = RuleFamily(rules::Family::kWeekend, i, p)) return e;
   const LexEntry* part = nullptr;
   const LexEntry* pod_phrase = nullptr;
   if (size_t plen = Phrase(i, Cls::kPart, &part); plen && !Phrase(i, Cls::kPod, &pod_phrase)) {
@@ -1224,97 +1173,6 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   return e;
 }
 
-size_t Recognizer::SetExpr(size_t i, Partial* p) const {
-  const LexEntry* s = nullptr;
-  if (size_t len = Phrase(i, Cls::kSet, &s)) {
-    if (s->attr == "adj") {
-      // A recurrence adjective right after a noun ("المجلة الشهرية").
-      if (i == 0 || toks_[i - 1].kind != TokKind::kWord || toks_[i - 1].g) return 0;
-    }
-    p->type = TimexType::kSet;
-    p->literal = std::string(s->value);
-    return i + len;
-  }
-  // "أيام الأحد": every Sunday.
-  if (const LexEntry* u = E(i, Cls::kUnit); u && u->value == "D" && u->attr == "pl") {
-    if (const LexEntry* w = E(i + 1, Cls::kWeekday); w && w->attr != "bare") {
-      p->type = TimexType::kSet;
-      p->literal = "XXXX-WXX-" + std::to_string(w->ival);
-      return i + 2;
-    }
-  }
-  if (!Has(i, Cls::kEvery)) return 0;
-  size_t j = i + 1;
-  // "كل صباح", "كل مساء": that part of every day.
-  if (const LexEntry* pod = E(j, Cls::kPod); pod && (pod->attr == "noun" || pod->attr == "adv")) {
-    p->type = TimexType::kSet;
-    p->literal = "XXXX-XX-XXT" + std::string(pod->value);
-    return j + 1;
-  }
-  TimexMod mod = TimexMod::kNone;
-  if (const LexEntry* part = E(j, Cls::kPart)) {
-    mod = part->value == "START" ? TimexMod::kStart
-          : part->value == "MID" ? TimexMod::kMid
-                                 : TimexMod::kEnd;
-    ++j;
-  }
-  if (const LexEntry* w = E(j, Cls::kWeekday)) {
-    p->type = TimexType::kSet;
-    p->literal = "XXXX-WXX-" + std::to_string(w->ival);
-    return j + 1;
-  }
-  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "D" && E(j + 1, Cls::kWeekday)) {
-    p->type = TimexType::kSet;
-    p->literal = "XXXX-WXX-" + std::to_string(E(j + 1, Cls::kWeekday)->ival);
-    return j + 2;
-  }
-  if (const LexEntry* se = E(j, Cls::kSeason)) {
-    static constexpr std::string_view kCodes[] = {"SP", "SU", "FA", "WI"};
-    for (int k = 0; k < 4; ++k) {
-      if (se->value == kCodes[k]) p->literal = "XXXX-" + std::string(kCodes[k]);
-    }
-    p->type = TimexType::kSet;
-    return j + 1;
-  }
-  int64_t count = 1;
-  size_t k = j;
-  if (size_t e = Number(j, &count)) k = e;
-  const LexEntry* u = E(k, Cls::kUnit);
-  if (!u) return 0;
-  if (u->attr == "du") count = 2;
-  std::string_view unit = u->value;
-  std::string v = "P";
-  if (unit == "H" || unit == "MIN" || unit == "S") {
-    v += "T" + std::to_string(count) + (unit == "H" ? "H" : unit == "MIN" ? "M" : "S");
-  } else {
-    v += std::to_string(count) + std::string(unit == "N" ? "D" : unit == "DE" ? "0Y" : unit);
-  }
-  p->type = TimexType::kSet;
-  p->literal = v;
-  p->mod = mod;
-  return k + 1;
-}
-
-size_t Recognizer::RefExpr(size_t i, Partial* p) const {
-  const LexEntry* r = nullptr;
-  size_t len = Phrase(i, Cls::kRef, &r);
-  if (!len) return 0;
-  const std::string_view a = r->attr;
-  if (a == "fut" && !FutureAround(i)) return 0;
-  if (a == "final") {
-    // "من قبل" is PAST_REF only at the end of a clause, not as the agent "by".
-    size_t j = i + len;
-    if (j < n() && toks_[j].kind == TokKind::kWord && !toks_[j].break_before) return 0;
-  }
-  if (a == "abstract") return 0;  // "الماضي" as a topic is not tagged
-  if (a == "np" && r->nwords == 1 && len == 1) {
-    // a one-word noun phrase (المستقبل، زماننا) needs a preposition before it
-    if (i == 0 || !Has(i - 1, Cls::kPrep) || toks_[i].prep) return 0;
-  }
-  p->literal = std::string(r->value);
-  return i + len;
-}
-
 // "من 4 إلى 22 يناير", "بين 3 و 12 سبتمبر", "4-22 يناير 1995", "من 4 حتى 23 من هذا الشهر":
 // the first day takes the month (and year) of the second; the second is recognized on its own.
 size_t Recognizer::DayRange(size_t i, Partial* p) const {
@@ -1422,10 +1280,10 @@ Match Recognizer::Best(size_t i) const {
     if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
   }
   if (cls & (Bit(Cls::kSet) | Bit(Cls::kUnit) | Bit(Cls::kEvery))) {
-    if (Partial q; size_t e = SetExpr(i, &q)) consider(e, &q);
+    if (Partial q; size_t e = RuleFamily(rules::Family::kSetExpr, i, &q)) consider(e, &q);
   }
   if (cls & Bit(Cls::kRef)) {
-    if (Partial q; size_t e = RefExpr(i, &q)) consider(e, &q);
+    if (Partial q; size_t e = RuleFamily(rules::Family::kRefExpr, i, &q)) consider(e, &q);
   }
   // A date joined with a clock time, in either order.
   if (m.valid()) {

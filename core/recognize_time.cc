@@ -340,7 +340,7 @@ size_t Recognizer::MergeDateTime(size_t b, size_t e, Partial* p) const {
   size_t de = Core(j, &d);
   if (!de) {
     d = {};
-    de = SetExpr(j, &d);
+    de = RuleFamily(rules::Family::kSetExpr, j, &d);
     if (de && StartsWith(d.literal, "XXXX-WXX-") && d.literal.size() == 10) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02d", p->hour, p->minute == kUnset ? 0 : p->minute);

@@ -13,6 +13,7 @@
 #include "lexicon.h"
 #include "resolve.h"
 #include "tarikh/core/tagger.h"
+#include "tarikh_rules_data.h"
 #include "text_fold.h"
 
 namespace tarikh::internal {
@@ -82,6 +83,24 @@ inline constexpr uint64_t kBestStart = kCoreStart | Bit(Cls::kBlock) | Bit(Cls::
                                        Bit(Cls::kPart) | Bit(Cls::kQmod) | Bit(Cls::kFrac) |
                                        Bit(Cls::kVague) | Bit(Cls::kNum) | Bit(Cls::kSet) |
                                        Bit(Cls::kEvery) | Bit(Cls::kRef);
+
+// What one element of a rule pattern matched (recognize_rules.cc).
+struct RuleCap {
+  uint32_t b = 0, e = 0;            // token range
+  const LexEntry* entry = nullptr;  // a lexicon element's entry
+  int64_t value = 0;                // its ival, the digits, or a terminal's number
+  bool alt = false;                 // Year: a Hijri year
+};
+struct RuleCaps {
+  RuleCap cap[rules::kMaxCaps];
+  uint32_t set = 0;  // bit k: capture k matched
+};
+// The rest of an enclosing sequence to match after a group's alternative.
+struct RuleCont {
+  int seq;
+  int k;
+  const RuleCont* next;
+};
 
 class Recognizer {
  public:
@@ -163,7 +182,9 @@ class Recognizer {
   size_t YearExpr(size_t i, Partial* p) const;
   size_t DecadeCentury(size_t i, Partial* p) const;
   size_t CenturyExpr(size_t i, Partial* p) const;
-  size_t SeasonExpr(size_t i, Partial* p) const;
+  size_t SeasonRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kSeasonExpr, i, p);
+  }
   size_t NumericDate(size_t i, Partial* p) const;
   // Clock times (recognize_time.cc).
   struct Clock {
@@ -183,12 +204,24 @@ class Recognizer {
   size_t Core(size_t i, Partial* p) const;
   size_t DateWithPart(size_t i, Partial* p) const;
   size_t Duration(size_t i, Partial* p, bool* ago) const;
-  size_t SetExpr(size_t i, Partial* p) const;
-  size_t RefExpr(size_t i, Partial* p) const;
   size_t HolidayExpr(size_t i, Partial* p) const;
   size_t DayRange(size_t i, Partial* p) const;
   size_t DayAlone(size_t i, Partial* p) const;
   Match Best(size_t i) const;
+
+  // ---- the rule engine (recognize_rules.cc) over core/data/rules/*.rules ----
+  static constexpr size_t kNoMatch = static_cast<size_t>(-1);
+  // The longest match of the rules of `family` at token i (0 = none), described in *p.
+  size_t RuleFamily(rules::Family family, size_t i, Partial* p) const;
+  bool MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps, size_t* end) const;
+  size_t MatchElem(const rules::Node& nd, size_t i, RuleCap* cap) const;
+  size_t MatchTerm(rules::Term term, size_t i, RuleCap* cap) const;
+  bool TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const;
+  bool MatchTermIs(const rules::Rule& rule, int cap, rules::Term term) const;
+  bool ApplyRule(const rules::Rule& rule, const RuleCaps& caps, size_t b, size_t* e,
+                 Partial* p) const;
+  bool RunBuilder(rules::Builder builder, const rules::Rule& rule, const RuleCaps& caps, size_t b,
+                  size_t* e, Partial* p) const;
 
   const Lexicon& lex_;
   const FoldedText& ft_;

@@ -1,0 +1,535 @@
+// SPDX-License-Identifier: MIT
+// The rule engine: matches the token-pattern rules of core/data/rules/*.rules (compiled by
+// tools/compile_rules.py into tarikh_rules_data.h) and turns a match into a Partial.
+//
+// Matching is backtracking over the compiled pattern nodes, in priority order: an optional
+// element is tried present first, the alternatives of a group left to right; the first way
+// the whole pattern matches is taken. Within a family every rule is tried and the longest
+// match wins (the earlier rule on a tie), as between the C++ recognizers. A family is only
+// tried at a token that has one of the first-token classes of its rules (computed by the
+// compiler), so tokens that start nothing cost one mask test.
+#include <cstring>
+#include <string>
+
+#include "recognizer.h"
+
+namespace tarikh::internal {
+namespace {
+
+using rules::ActKind;
+using rules::Field;
+using rules::Node;
+using rules::NodeKind;
+
+// Per-family union of the first-token masks of its rules, computed once.
+struct FamilyIndex {
+  uint64_t mask[rules::kFamilyCount] = {};
+  bool digits[rules::kFamilyCount] = {};
+  bool any[rules::kFamilyCount] = {};
+  uint16_t first[rules::kFamilyCount] = {};
+  uint16_t count[rules::kFamilyCount] = {};
+  constexpr FamilyIndex() {
+    for (int r = 0; r < rules::kRuleCount; ++r) {
+      const rules::Rule& rule = rules::kRules[r];
+      const int f = static_cast<int>(rule.family);
+      if (count[f] == 0) first[f] = static_cast<uint16_t>(r);
+      ++count[f];
+      mask[f] |= rule.first_mask;
+      digits[f] = digits[f] || rule.first_digits;
+      any[f] = any[f] || rule.first_any;
+    }
+  }
+};
+constexpr FamilyIndex kIndex;
+
+int CodeIndex(std::string_view v, const char* const* codes, int n) {
+  for (int k = 0; k < n; ++k) {
+    if (v == codes[k]) return k;
+  }
+  return kUnset;
+}
+
+constexpr const char* kSeasonCodes[] = {"SP", "SU", "FA", "WI"};
+
+Granularity UnitGranularity(std::string_view v) {
+  if (v == "Y") return Granularity::kYear;
+  if (v == "M") return Granularity::kMonth;
+  if (v == "W") return Granularity::kWeek;
+  if (v == "D") return Granularity::kDay;
+  if (v == "DE") return Granularity::kDecade;
+  if (v == "CE") return Granularity::kCentury;
+  if (v == "SEASON") return Granularity::kSeason;
+  return Granularity::kNone;
+}
+
+Dir SignDir(int64_t v) { return v < 0 ? Dir::kPast : v > 0 ? Dir::kFuture : Dir::kCurrent; }
+
+}  // namespace
+
+bool Recognizer::TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const {
+  if (!flags) return true;
+  if (i >= n()) return false;
+  const Tok& t = toks_[i];
+  const bool def = StartsWith(t.stem, kAl);
+  const bool bare = t.stem == t.full;
+  using namespace rules;  // NOLINT: flag names
+  if ((flags & kFDef) && !def) return false;
+  if ((flags & kFNotdef) && def) return false;
+  if ((flags & kFBare) && !bare) return false;
+  if ((flags & kFNotbare) && bare) return false;
+  if ((flags & kFJoined) && t.break_before) return false;
+  if ((flags & kFNospace) && t.space_before) return false;
+  if ((flags & kFWa) && !t.wa) return false;
+  if ((flags & kFNotwa) && t.wa) return false;
+  if ((flags & kFPrep) && !t.prep) return false;
+  if ((flags & kFNotprep) && t.prep) return false;
+  if ((flags & kFNolex) && t.g) return false;
+  if ((flags & kFWord) && t.kind != TokKind::kWord) return false;
+  if ((flags & kFDigits) && t.kind != TokKind::kNumber) return false;
+  if ((flags & kFFuture) && !FutureAround(i)) return false;
+  if (cap) {
+    if ((flags & kFGreg) && cap->alt) return false;
+    if ((flags & kFHijri) && !cap->alt) return false;
+    if ((flags & kFMulti) && cap->e - cap->b < 2) return false;
+    if ((flags & kFNotmulti) && cap->e - cap->b >= 2) return false;
+  }
+  return true;
+}
+
+// Matches one non-group element at token i; returns its end (== i for zero-width END), or
+// kNoMatch. Fills *cap with what it saw.
+size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
+  cap->b = static_cast<uint32_t>(i);
+  cap->entry = nullptr;
+  cap->value = 0;
+  cap->alt = false;
+  size_t e = kNoMatch;
+  switch (nd.kind) {
+    case NodeKind::kLex: {
+      const LexEntry* le = nullptr;
+      size_t len = 0;
+      if (nd.phrase) {
+        len = Phrase(i, nd.cls, &le);
+      } else if ((le = E(i, nd.cls))) {
+        len = 1;
+      }
+      if (!len) return kNoMatch;
+      auto in = [](std::string_view v, const char* const* list, int count) {
+        for (int k = 0; k < count; ++k) {
+          const size_t ln = std::strlen(list[k]);
+          if (ln > 1 && list[k][ln - 1] == '*') {
+            if (StartsWith(v, std::string_view(list[k], ln - 1))) return true;
+          } else if (v == list[k]) {
+            return true;
+          }
+        }
+        return false;
+      };
+      if (nd.nvals && in(le->value, nd.vals, nd.nvals) == nd.vneg) return kNoMatch;
+      if (nd.nattrs && in(le->attr, nd.attrs, nd.nattrs) == nd.aneg) return kNoMatch;
+      cap->entry = le;
+      cap->value = le->ival;
+      e = i + len;
+      break;
+    }
+    case NodeKind::kDigits: {
+      if (!IsDigits(i)) return kNoMatch;
+      const Tok& t = toks_[i];
+      if (t.ndig < nd.wmin || t.ndig > nd.wmax || t.num < nd.vmin || t.num > nd.vmax) {
+        return kNoMatch;
+      }
+      cap->value = t.num;
+      e = i + 1;
+      break;
+    }
+    case NodeKind::kPunct:
+      if (!IsPunct(i, nd.punct)) return kNoMatch;
+      e = i + 1;
+      break;
+    case NodeKind::kArt:
+      if (i >= n() || toks_[i].full != kAl) return kNoMatch;
+      e = i + 1;
+      break;
+    case NodeKind::kWaw:
+      if (i >= n() || toks_[i].full != kWaw || toks_[i].kind != TokKind::kWord) return kNoMatch;
+      e = i + 1;
+      break;
+    case NodeKind::kAny:
+      if (i >= n()) return kNoMatch;
+      e = i + 1;
+      break;
+    case NodeKind::kEnd:
+      if (!(i >= n() || toks_[i].break_before || toks_[i].kind == TokKind::kPunct)) {
+        return kNoMatch;
+      }
+      e = i;
+      break;
+    case NodeKind::kTerm:
+      e = MatchTerm(nd.term, i, cap);
+      if (!e) return kNoMatch;
+      break;
+    case NodeKind::kGroup:
+      return kNoMatch;  // handled by MatchSeq
+  }
+  cap->e = static_cast<uint32_t>(e);
+  if (!TokFlags(i, nd.flags, cap)) return kNoMatch;
+  return e;
+}
+
+size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
+  switch (term) {
+    case rules::Term::kNumber: {
+      int64_t v = 0;
+      size_t e = Number(i, &v);
+      cap->value = v;
+      return e;
+    }
+    case rules::Term::kDay: {
+      int d = 0;
+      size_t e = DayNumber(i, &d);
+      cap->value = d;
+      return e;
+    }
+    case rules::Term::kMonth: {
+      int m = 0;
+      size_t e = MonthName(i, &m);
+      cap->value = m;
+      return e;
+    }
+    case rules::Term::kYear: {
+      int y = 0;
+      bool hijri = false;
+      size_t e = Year(i, &y, &hijri, false);
+      cap->value = y;
+      cap->alt = hijri;
+      return e;
+    }
+    case rules::Term::kDeictic: {
+      Partial d;
+      size_t e = DeicticExpr(i, &d);
+      return d.literal.empty() ? e : 0;  // the generic use ("nowadays") is not a day
+    }
+    case rules::Term::kWeekday: {
+      Partial d;
+      return WeekdayExpr(i, &d);
+    }
+    case rules::Term::kYearExpr: {
+      Partial d;
+      size_t e = YearExpr(i, &d);
+      if (!e || d.year == kUnset) return 0;  // a Gregorian year
+      cap->value = d.year;
+      return e;
+    }
+  }
+  return 0;
+}
+
+// Matches nodes [k, count) of sequence `seq` at token i, then the continuation.
+bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps,
+                          size_t* end) const {
+  const rules::Seq& s = rules::kSeqs[seq];
+  if (k == s.count) {
+    if (cont) return MatchSeq(cont->seq, cont->k, i, cont->next, caps, end);
+    *end = i;
+    return true;
+  }
+  const Node& nd = rules::kNodes[s.first + k];
+  if (nd.behind || nd.neg || nd.ahead) {
+    // Zero width: a look-behind tests the token before i, a look-ahead the token at i.
+    bool ok;
+    if (nd.behind && i == 0) {
+      ok = false;
+    } else {
+      const size_t at = nd.behind ? i - 1 : i;
+      if (nd.kind == NodeKind::kGroup) {
+        ok = false;
+        for (int a = 0; a < nd.alt_count && !ok; ++a) {
+          RuleCaps scratch = *caps;
+          size_t e2;
+          ok = MatchSeq(nd.alt_first + a, 0, at, nullptr, &scratch, &e2);
+        }
+      } else {
+        RuleCap c;
+        ok = MatchElem(nd, at, &c) != kNoMatch;
+      }
+    }
+    if (ok == nd.neg) return false;
+    return MatchSeq(seq, k + 1, i, cont, caps, end);
+  }
+  if (nd.kind == NodeKind::kGroup) {
+    const RuleCont next{seq, k + 1, cont};
+    for (int a = 0; a < nd.alt_count; ++a) {
+      if (MatchSeq(nd.alt_first + a, 0, i, &next, caps, end)) return true;
+    }
+    return nd.opt && MatchSeq(seq, k + 1, i, cont, caps, end);
+  }
+  RuleCap c;
+  const size_t e = MatchElem(nd, i, &c);
+  if (e != kNoMatch) {
+    if (nd.cap >= 0) {
+      const RuleCap saved = caps->cap[nd.cap];
+      const bool was = caps->set & (1u << nd.cap);
+      caps->cap[nd.cap] = c;
+      caps->set |= 1u << nd.cap;
+      if (MatchSeq(seq, k + 1, e, cont, caps, end)) return true;
+      caps->cap[nd.cap] = saved;
+      if (!was) caps->set &= ~(1u << nd.cap);
+    } else if (MatchSeq(seq, k + 1, e, cont, caps, end)) {
+      return true;
+    }
+  }
+  return nd.opt && MatchSeq(seq, k + 1, i, cont, caps, end);
+}
+
+namespace {
+
+// The index of capture `name` in a rule's comma-separated capture list, or -1.
+int CapIndex(const char* names, std::string_view name) {
+  std::string_view s(names);
+  int idx = 0;
+  while (!s.empty()) {
+    const size_t comma = s.find(',');
+    if (s.substr(0, comma) == name) return idx;
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+    ++idx;
+  }
+  return -1;
+}
+
+}  // namespace
+
+bool Recognizer::ApplyRule(const rules::Rule& rule, const RuleCaps& caps, size_t b, size_t* e,
+                           Partial* p) const {
+  for (int a = 0; a < rule.act_count; ++a) {
+    const rules::Action& act = rules::kActions[rule.act_first + a];
+    const RuleCap* cap = nullptr;
+    if (act.kind == ActKind::kCap) {
+      if (!(caps.set & (1u << act.cap))) continue;  // an optional part that was absent
+      cap = &caps.cap[act.cap];
+    }
+    const int64_t ival = cap ? cap->value + act.ival : act.ival;
+    // The value column of a lexicon capture (codes: SP, EV, START, Y…), else the constant.
+    const std::string_view sval =
+        cap ? (cap->entry ? cap->entry->value : std::string_view()) : std::string_view(act.str);
+    const int iv = static_cast<int>(ival);
+    switch (act.field) {
+      case Field::kType:
+        p->type = static_cast<TimexType>(iv);
+        break;
+      case Field::kMod: {
+        auto m = ParseTimexMod(sval == "NONE" ? std::string_view() : sval);
+        if (!m) return false;
+        p->mod = *m;
+        break;
+      }
+      case Field::kLiteral: {
+        // A template: "$name" is replaced by the capture's value column (lexicon) or number.
+        std::string out;
+        std::string_view t(act.str);
+        while (!t.empty()) {
+          const size_t d = t.find('$');
+          out.append(t.substr(0, d));
+          if (d == std::string_view::npos) break;
+          size_t k = d + 1;
+          while (k < t.size() && (std::isalnum(static_cast<unsigned char>(t[k])) || t[k] == '_')) {
+            ++k;
+          }
+          const int ci = CapIndex(rule.caps, t.substr(d + 1, k - d - 1));
+          if (ci >= 0 && (caps.set & (1u << ci))) {
+            const RuleCap& c = caps.cap[ci];
+            if (c.entry) {
+              out.append(c.entry->value);
+            } else {
+              out.append(std::to_string(c.value));
+            }
+          }
+          t.remove_prefix(k);
+        }
+        p->literal = std::move(out);
+        break;
+      }
+      case Field::kYear:
+        p->year = iv;
+        break;
+      case Field::kMonth:
+        p->month = iv;
+        break;
+      case Field::kDay:
+        p->day = iv;
+        break;
+      case Field::kHyear:
+        p->hyear = iv;
+        break;
+      case Field::kHmonth:
+        p->hmonth = iv;
+        break;
+      case Field::kHday:
+        p->hday = iv;
+        break;
+      case Field::kCentury:
+        p->century = iv;
+        break;
+      case Field::kDecade:
+        p->decade = iv;
+        break;
+      case Field::kSeason:
+        p->season = cap ? CodeIndex(sval, kSeasonCodes, 4) : iv;
+        break;
+      case Field::kWeekday:
+        p->weekday = iv;
+        break;
+      case Field::kWeekend:
+        p->weekend = iv != 0;
+        break;
+      case Field::kHour:
+        p->hour = iv;
+        break;
+      case Field::kMinute:
+        p->minute = iv;
+        break;
+      case Field::kSecond:
+        p->second = iv;
+        break;
+      case Field::kNth:
+        p->nth = iv;
+        break;
+      case Field::kPod:
+        p->pod = cap ? CodeIndex(sval, kPodCodes, 6) : iv;
+        break;
+      case Field::kUnit:
+        p->unit = UnitGranularity(sval);
+        break;
+      case Field::kOffset:
+        p->offset = iv;
+        break;
+      case Field::kAnaphoric:
+        p->anaphoric = iv != 0;
+        break;
+      case Field::kDir:
+        p->dir = cap ? SignDir(cap->value) : static_cast<Dir>(iv);
+        break;
+      case Field::kUnknownDay:
+        p->unknown_day = iv != 0;
+        break;
+      case Field::kAnchorValue:
+        p->anchor_value = iv != 0;
+        break;
+      case Field::kTake: {
+        // The Partial of a C++ family captured as a terminal, recomputed at its start.
+        Partial d;
+        const size_t at = cap->b;
+        size_t de = 0;
+        if (MatchTermIs(rule, act.cap, rules::Term::kDeictic)) {
+          de = DeicticExpr(at, &d);
+        } else if (MatchTermIs(rule, act.cap, rules::Term::kWeekday)) {
+          de = WeekdayExpr(at, &d);
+        } else {
+          de = YearExpr(at, &d);
+        }
+        if (de != cap->e) return false;
+        *p = std::move(d);
+        break;
+      }
+      case Field::kCall:
+        if (!RunBuilder(static_cast<rules::Builder>(iv), rule, caps, b, e, p)) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+bool Recognizer::MatchTermIs(const rules::Rule& rule, int cap, rules::Term term) const {
+  // The node that defines capture `cap` in the rule's top sequence (captures of terminals
+  // that are taken are never inside groups).
+  const rules::Seq& s = rules::kSeqs[rule.seq];
+  for (int k = 0; k < s.count; ++k) {
+    const Node& nd = rules::kNodes[s.first + k];
+    if (nd.cap == cap) return nd.kind == NodeKind::kTerm && nd.term == term;
+  }
+  return false;
+}
+
+bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, const RuleCaps& caps,
+                            size_t b, size_t* e, Partial* p) const {
+  (void)b;
+  (void)e;
+  auto cap = [&](std::string_view name) -> const RuleCap* {
+    const int ci = CapIndex(rule.caps, name);
+    return ci >= 0 && (caps.set & (1u << ci)) ? &caps.cap[ci] : nullptr;
+  };
+  switch (builder) {
+    case rules::Builder::kSetEvery: {
+      // "كل 3 أشهر" = P3M, "كل ساعتين" = PT2H: the count (1 by default, 2 for a dual) and
+      // the unit make an ISO period.
+      const RuleCap* u = cap("u");
+      if (!u || !u->entry) return false;
+      int64_t count = 1;
+      if (const RuleCap* c = cap("c")) count = c->value;
+      if (u->entry->attr == "du") count = 2;
+      const std::string_view unit = u->entry->value;
+      std::string v = "P";
+      if (unit == "H" || unit == "MIN" || unit == "S") {
+        v += "T" + std::to_string(count) + (unit == "H" ? "H" : unit == "MIN" ? "M" : "S");
+      } else {
+        v += std::to_string(count) + std::string(unit == "N" ? "D" : unit == "DE" ? "0Y" : unit);
+      }
+      p->literal = std::move(v);
+      return true;
+    }
+    case rules::Builder::kHolidayDate: {
+      // Holiday values: G:MM-DD (Gregorian, the occurrence closest to the DCT), H:MM-DD
+      // (Hijri, by tense) or N:MM-W-n (the n-th ISO weekday W of month MM).
+      const RuleCap* h = cap("h");
+      if (!h || !h->entry) return false;
+      const std::string_view v = h->entry->value;
+      const int mm = (v[2] - '0') * 10 + (v[3] - '0');
+      if (v[0] == 'N') {
+        p->month = mm;
+        p->weekday = v[5] - '0';
+        p->nth = v[7] - '0';
+      } else if (v[0] == 'G') {
+        p->month = mm;
+        p->day = (v[5] - '0') * 10 + (v[6] - '0');
+        p->dir = Dir::kNone;
+      } else {
+        p->hmonth = mm;
+        p->hday = (v[5] - '0') * 10 + (v[6] - '0');
+        p->dir = Dir::kByTense;
+      }
+      return true;
+    }
+    case rules::Builder::kSetWeekdayTime:
+      return false;
+  }
+  return false;
+}
+
+size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const {
+  const int f = static_cast<int>(family);
+  if (i >= n()) return 0;
+  const Tok& t = toks_[i];
+  const bool digits = t.kind == TokKind::kNumber;
+  if (!kIndex.any[f] && !(digits && kIndex.digits[f]) &&
+      !(t.g && (t.g->any_mask & kIndex.mask[f]))) {
+    return 0;
+  }
+  size_t best = 0;
+  for (int r = kIndex.first[f], end = r + kIndex.count[f]; r < end; ++r) {
+    const rules::Rule& rule = rules::kRules[r];
+    if (!rule.first_any && !(digits && rule.first_digits) &&
+        !(t.g && (t.g->any_mask & rule.first_mask))) {
+      continue;
+    }
+    RuleCaps caps;
+    size_t e = 0;
+    if (!MatchSeq(rule.seq, 0, i, nullptr, &caps, &e) || e <= best || e == i) continue;
+    Partial q;
+    if (!ApplyRule(rule, caps, i, &e, &q)) continue;
+    best = e;
+    *p = std::move(q);
+  }
+  return best;
+}
+
+}  // namespace tarikh::internal

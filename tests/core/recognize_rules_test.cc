@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// The rule engine (core/recognize_rules.cc) and the rule compiler (tools/compile_rules.py):
+// the compiled tables are consistent, every family fires on its phenomena through the tagger,
+// and malformed rule files are rejected with file:line: error.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "tagger_case.h"
+#include "tarikh_rules_data.h"
+
+namespace tarikh {
+namespace {
+
+TEST(RuleTablesTest, RulesAreGroupedByFamilyAndReferToValidNodes) {
+  ASSERT_GT(rules::kRuleCount, 0);
+  for (int r = 0; r < rules::kRuleCount; ++r) {
+    const rules::Rule& rule = rules::kRules[r];
+    SCOPED_TRACE(std::string(rule.file) + ":" + std::to_string(rule.line));
+    if (r > 0) {
+      EXPECT_LE(rules::kRules[r - 1].family, rule.family);
+    }
+    ASSERT_LT(rule.seq, std::size(rules::kSeqs));
+    const rules::Seq& s = rules::kSeqs[rule.seq];
+    EXPECT_GT(s.count, 0);
+    EXPECT_LE(s.first + s.count, std::size(rules::kNodes));
+    EXPECT_LE(rule.act_first + rule.act_count, std::size(rules::kActions));
+    // A rule that can start at any token would defeat the first-token index.
+    EXPECT_TRUE(rule.first_mask != 0 || rule.first_digits || rule.first_any);
+  }
+}
+
+// Each family converted to data rules, on its phenomena (values at DCT 2017-04-18).
+TEST(RuleFamiliesTest, SeasonsSetsRefsWeekends) {
+  const Case cases[] = {
+      {"زرنا المدينة صيف 2016 مع العائلة", "2017-04-18", "صيف 2016", "DATE", "2016-SU", ""},
+      {"يعود الشتاء المقبل", "2017-04-18", "الشتاء المقبل", "DATE", "2018-WI", ""},
+      {"هذا الصيف حار", "2017-04-18", "هذا الصيف", "DATE", "2017-SU", ""},
+      {"يسافرون في الصيف عادة", "2017-04-18", "الصيف", "SET", "XXXX-SU", ""},
+      {"الحرب في الصيف", "2017-04-18", "الصيف", "SET", "XXXX-SU", ""},
+      {"نراهم كل 3 أشهر", "2017-04-18", "كل 3 أشهر", "SET", "P3M", ""},
+      {"تجتمع كل ساعتين", "2017-04-18", "كل ساعتين", "SET", "PT2H", ""},
+      {"يصلون أيام الجمعة", "2017-04-18", "أيام الجمعة", "SET", "XXXX-WXX-5", ""},
+      {"يمشي كل صباح", "2017-04-18", "كل صباح", "SET", "XXXX-XX-XXTMO", ""},
+      {"يتزلجون كل شتاء", "2017-04-18", "كل شتاء", "SET", "XXXX-WI", ""},
+      {"نلتقي كل نهاية أسبوع", "2017-04-18", "كل نهاية أسبوع", "SET", "P1W", "END"},
+      {"صدرت المجلة الشهرية", "2017-04-18", "الشهرية", "SET", "P1M", ""},
+      {"لم يتغير شيء حتى الآن", "2017-04-18", "الآن", "DATE", "PRESENT_REF", ""},
+      {"سافر في نهاية الأسبوع الماضي", "2017-04-18", "نهاية الأسبوع الماضي", "DATE", "2017-W15-WE",
+       ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
+int Compile(const std::string& text, std::string* err) {
+  const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
+  if (std::system(("mkdir -p '" + dir + "'").c_str()) != 0) return -1;
+  {
+    std::ofstream f(dir + "/bad.rules");
+    f << text;
+  }
+  const std::string cmd = "python3 '" + std::string(TARIKH_SOURCE_DIR) +
+                          "/tools/compile_rules.py' '" + dir + "/out.h' '" + dir +
+                          "/bad.rules' 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  std::array<char, 512> buf;
+  err->clear();
+  while (fgets(buf.data(), buf.size(), p)) *err += buf.data();
+  const int st = pclose(p);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+TEST(RuleCompilerTest, AcceptsAGoodRule) {
+  std::string err;
+  ASSERT_EQ(
+      Compile("# ok\nSeasonExpr: s:SEASON r:REL@dct => season=$s unit=SEASON offset=$r\n", &err), 0)
+      << err;
+}
+
+TEST(RuleCompilerTest, RejectsMalformedRulesWithFileAndLine) {
+  struct Bad {
+    const char* text;
+    const char* message;
+  };
+  const Bad bad[] = {
+      {"# c\n\nSeasonExpr: s:SEASN => season=$s\n", "bad.rules:3: error: unknown lexicon class"},
+      {"NoSuchFamily: SEASON => season=SP\n", "bad.rules:1: error: unknown family"},
+      {"SeasonExpr: s:SEASON\n", "bad.rules:1: error: missing '=>'"},
+      {"SeasonExpr: s:SEASON => season=$x\n", "bad.rules:1: error: undefined capture '$x'"},
+      {"SeasonExpr: s:SEASON => seasn=$s\n", "bad.rules:1: error: unknown slot"},
+      {"SeasonExpr: UNIT=Q7 => unit=Y\n", "bad.rules:1: error: value 'Q7' not allowed"},
+      {"SeasonExpr: REL@xyz => unit=Y\n", "bad.rules:1: error: attr 'xyz' not allowed"},
+      {"SeasonExpr: ( SEASON | REL => unit=Y\n", "bad.rules:1: error: missing ')'"},
+      {"SeasonExpr: SEASON[shiny] => unit=Y\n", "bad.rules:1: error: unknown flag"},
+      {"SeasonExpr: @Foo => unit=Y\n", "bad.rules:1: error: unknown terminal"},
+      {"SeasonExpr: SEASON => call=NoBuilder\n", "bad.rules:1: error: unknown builder"},
+      {"SeasonExpr: SEASON => unit=FORTNIGHT\n", "bad.rules:1: error: slot unit"},
+      {"SeasonExpr: SEASON <PREP => unit=Y\n", "bad.rules:1: error: a look-behind"},
+      {"SeasonExpr: SEASON \\", "bad.rules:1: error: the file ends inside a continued rule"},
+  };
+  for (const Bad& b : bad) {
+    SCOPED_TRACE(b.text);
+    std::string err;
+    EXPECT_EQ(Compile(b.text, &err), 1);
+    EXPECT_NE(err.find(b.message), std::string::npos) << err;
+  }
+}
+
+}  // namespace
+}  // namespace tarikh
