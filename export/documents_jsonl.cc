@@ -14,32 +14,13 @@
 #include <optional>
 #include <string>
 
+#include "json_utf8.h"
 #include "tarikh/core/date.h"
 
 namespace tarikh {
 namespace {
 
-// Length of the UTF-8 sequence at s[p] (RFC 3629: no overlong forms, no surrogates, at most
-// U+10FFFF), or 0 if it is not valid.
-size_t Utf8SequenceLength(std::string_view s, size_t p) {
-  const auto byte = [&](size_t i) -> unsigned {
-    return p + i < s.size() ? static_cast<unsigned char>(s[p + i]) : 0u;
-  };
-  const auto cont = [&](size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    const unsigned b = byte(i);
-    return b >= lo && b <= hi;
-  };
-  const unsigned c = byte(0);
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
+using export_internal::Utf8SequenceLength;
 
 void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
