@@ -320,7 +320,7 @@ size_t Recognizer::WeekdayExpr(size_t i, Partial* p) const {
   // "الجمعة من الأسبوع المقبل": the weekday of that week.
   if (PrepIs(k, "min")) {
     Partial wk;
-    if (size_t e = UnitRel(k + 1, &wk);
+    if (size_t e = UnitRelRules(k + 1, &wk);
         e && wk.unit == Granularity::kWeek && !wk.anaphoric && wk.weekday == kUnset) {
       p->unit = Granularity::kWeek;
       p->offset = wk.offset;
@@ -404,96 +404,6 @@ size_t Recognizer::DeicticExpr(size_t i, Partial* p) const {
   return j;
 }
 
-size_t Recognizer::UnitRel(size_t i, Partial* p) const {
-  // [هذا|ذلك|نفس] ال-UNIT [REL|نفسه|ذاته|هذا]
-  size_t j = i;
-  const LexEntry* dem = E(j, Cls::kDem);
-  if (dem) ++j;
-  if (dem && dem->value == "that" && Has(j, Cls::kTimeword)) {
-    p->anchor_value = true;  // "ذلك الوقت", "ذلك الحين"
-    return j + 1;
-  }
-  if (dem) {
-    // "هذا الصباح", "ذاك المساء": a part of an unknown day.
-    if (const LexEntry* pod = E(j, Cls::kPod); pod && pod->attr == "def") {
-      for (int k = 0; k < 6; ++k) {
-        if (pod->value == internal::kPodCodes[k]) p->pod = k;
-      }
-      p->type = TimexType::kTime;
-      p->unknown_day = true;
-      return j + 1;
-    }
-  }
-  const LexEntry* u = E(j, Cls::kUnit);
-  if (!u || u->attr != "sg" || !StartsWith(toks_[j].stem, kAl)) return 0;
-  Granularity g;
-  if (u->value == "Y")
-    g = Granularity::kYear;
-  else if (u->value == "M")
-    g = Granularity::kMonth;
-  else if (u->value == "W")
-    g = Granularity::kWeek;
-  else if (u->value == "D")
-    g = Granularity::kDay;
-  else if (u->value == "DE")
-    g = Granularity::kDecade;
-  else if (u->value == "CE")
-    g = Granularity::kCentury;
-  else
-    return 0;
-  const size_t after = j + 1;
-  p->unit = g;
-  if (dem) {
-    if (dem->value == "this") {
-      p->offset = 0;
-      return after;
-    }
-    p->anaphoric = true;  // ذلك/تلك/نفس
-    return after;
-  }
-  // "الأسبوع بعد القادم", "العام بعد المقبل": two units ahead.
-  if (const LexEntry* r2 = E(after + 1, Cls::kRel);
-      r2 && PrepIs(after, "baad") && r2->attr != "last" && r2->ival > 0) {
-    p->offset = 2;
-    p->anaphoric = r2->attr == "ana";
-    return after + 2;
-  }
-  if (const LexEntry* r = E(after, Cls::kRel)) {
-    if (r->attr == "last") {
-      // "العام الأخير" = the past year: a duration.
-      if (g == Granularity::kDay || g == Granularity::kCentury) return 0;
-      p->unit = Granularity::kNone;
-      p->type = TimexType::kDuration;
-      p->literal = std::string("P1") + (g == Granularity::kYear    ? "Y"
-                                        : g == Granularity::kMonth ? "M"
-                                        : g == Granularity::kWeek  ? "W"
-                                                                   : "0Y");
-      if (g == Granularity::kDecade) p->literal = "P10Y";
-      return after + 1;
-    }
-    p->offset = r->ival;
-    p->anaphoric = r->attr == "ana";
-    // "الأسبوع المقبل الأحد", "الأسبوع الماضي يوم الجمعة": that weekday of that week.
-    if (g == Granularity::kWeek && !p->anaphoric) {
-      size_t w = after + 1;
-      if (const LexEntry* u2 = E(w, Cls::kUnit); u2 && u2->value == "D" && u2->attr == "sg") ++w;
-      if (const LexEntry* wd = E(w, Cls::kWeekday); wd && wd->attr != "bare") {
-        p->weekday = wd->ival;
-        return w + 1;
-      }
-    }
-    return after + 1;
-  }
-  if (Has(after, Cls::kAnaph)) {
-    p->anaphoric = true;
-    return after + 1;
-  }
-  if (const LexEntry* d2 = E(after, Cls::kDem); d2 && d2->value == "this") {
-    return after + 1;
-  }
-  return 0;
-}
-
 size_t Recognizer::YearExpr(size_t i, Partial* p) const {
   const LexEntry* u = E(i, Cls::kUnit);
   int y;
@@ -550,39 +460,6 @@ size_t Recognizer::YearExpr(size_t i, Partial* p) const {
   return 0;
 }
 
-size_t Recognizer::CenturyExpr(size_t i, Partial* p) const {
-  const LexEntry* u = E(i, Cls::kUnit);
-  if (!u || u->value != "CE" || u->attr != "sg" || !StartsWith(toks_[i].stem, kAl)) return 0;
-  size_t j = i + 1;
-  int c = kUnset;
-  const LexEntry* o = nullptr;
-  if (size_t len = Phrase(j, Cls::kOrd, &o)) {
-    c = o->ival;
-    j += len;
-  } else if (j < n() && toks_[j].full == kAl && IsDigits(j + 1)) {  // القرن الـ19
-    c = static_cast<int>(toks_[j + 1].num);
-    j += 2;
-  } else if (j + 3 < n() && toks_[j].full == kAl && IsPunct(j + 1, '(') && IsDigits(j + 2) &&
-             IsPunct(j + 3, ')')) {  // القرن ال(14)
-    c = static_cast<int>(toks_[j + 2].num);
-    j += 4;
-  } else if (IsDigits(j) && toks_[j].ndig <= 2) {
-    c = static_cast<int>(toks_[j].num);
-    j += 1;
-  } else if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct") {
-    p->unit = Granularity::kCentury;
-    p->offset = r->ival;
-    return j + 1;
-  } else {
-    return 0;
-  }
-  if (c < 1 || c > 30) return 0;
-  p->century = c - 1;
-  const LexEntry* era = nullptr;
-  if (size_t el = Phrase(j, Cls::kEra, &era)) j += el;
-  return j;
-}
-
 size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
   size_t j = i;
   // "فترة الخمسينيات", "عقد الستينيات"
@@ -598,7 +475,7 @@ size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
                              E(k, Cls::kUnit)->value == "CE")) {
       size_t c0 = PrepIs(k, "min") ? k + 1 : k;
       Partial cp;
-      if (size_t e = CenturyExpr(c0, &cp)) {
+      if (size_t e = CenturyRules(c0, &cp)) {
         if (cp.century != kUnset) {
           century = cp.century;
         } else {
@@ -622,7 +499,7 @@ size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
       size_t k = i + 1 + len;
       if (PrepIs(k, "min")) {
         Partial cp;
-        if (size_t e = CenturyExpr(k + 1, &cp)) {
+        if (size_t e = CenturyRules(k + 1, &cp)) {
           p->decade = (cp.century != kUnset ? cp.century : 20 + cp.offset) * 10 + o->ival - 1;
           p->minute = cp.century == kUnset ? cp.offset : kUnset;
           return e;
@@ -707,42 +584,6 @@ size_t Recognizer::NumericDate(size_t i, Partial* p) const {
   return e;
 }
 
-size_t Recognizer::PodExpr(size_t i, Partial* p) const {
-  const LexEntry* pod = E(i, Cls::kPod);
-  if (!pod) return 0;
-  int code = 0;
-  for (int k = 0; k < 6; ++k) {
-    if (pod->value == internal::kPodCodes[k]) code = k;
-  }
-  size_t j = i + 1;
-  Partial d;
-  if (pod->attr == "noun" || (pod->attr == "def" && toks_[i].stem == toks_[i].full)) {
-    // صباح اليوم / مساء أمس الأول / صباح الثلاثاء / فجر الجمعة
-    size_t e = DeicticExpr(j, &d);
-    if (!e || !d.literal.empty()) {
-      d = Partial{};
-      e = WeekdayExpr(j, &d);
-    }
-    if (e) {
-      *p = d;
-      p->pod = code;
-      p->type = TimexType::kTime;
-      return e;
-    }
-  }
-  // "الليلة الماضية" = last night; "الليلة" = tonight; "هذا الصباح" with no day known.
-  if (pod->attr == "def" || pod->attr == "deic") {
-    if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct" && code == 4) {
-      p->unit = Granularity::kDay;
-      p->offset = r->ival < 0 ? -1 : r->ival;
-      p->pod = code;
-      p->type = TimexType::kTime;
-      return j + 1;
-    }
-  }
-  return 0;
-}
-
 size_t Recognizer::HijriExpr(size_t i, Partial* p) const {
   int day = kUnset;
   size_t j = DayNumber(i, &day);
@@ -790,51 +631,6 @@ size_t Recognizer::HijriExpr(size_t i, Partial* p) const {
   return k;
 }
 
-size_t Recognizer::HolidayExpr(size_t i, Partial* p) const {
-  const LexEntry* h = nullptr;
-  size_t len = Phrase(i, Cls::kHoliday, &h);
-  if (!len) return 0;
-  const std::string_view v = h->value;
-  const int mm = (v[2] - '0') * 10 + (v[3] - '0');
-  const int dd = (v[5] - '0') * 10 + (v[6] - '0');
-  size_t j = i + len;
-  int y;
-  bool hijri;
-  if (v[0] == 'N') {
-    // The n-th weekday of a month (عيد الشكر = 4th Thursday of November).
-    p->month = mm;
-    p->weekday = v[5] - '0';
-    p->nth = v[7] - '0';
-    if (size_t e = Year(j, &y, &hijri, false); e && !hijri) {
-      p->year = y;
-      return e;
-    }
-    if (Partial yr; YearExpr(j, &yr) && yr.year != kUnset) {
-      p->year = yr.year;
-      return YearExpr(j, &yr);
-    }
-    return j;
-  }
-  if (v[0] == 'G') {
-    p->month = mm;
-    p->day = dd;
-    p->dir = Dir::kNone;  // the occurrence closest to the DCT
-    if (size_t e = Year(j, &y, &hijri, false); e && IsDigits(j) && !hijri) {
-      p->year = y;
-      return e;
-    }
-  } else {
-    p->hmonth = mm;
-    p->hday = dd;
-    p->dir = Dir::kByTense;
-  }
-  if (const LexEntry* r = E(j, Cls::kRel); r && r->attr == "dct") {
-    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
-    ++j;
-  }
-  return j;
-}
-
 size_t Recognizer::Core(size_t i, Partial* p) const {
   // Callers probe one token past a match ("DAY MONTH" then a year?), so i may be the end.
   if (i >= toks_.size()) return 0;
@@ -861,21 +657,21 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   constexpr uint64_t kDem = Bit(Cls::kDem);
   constexpr uint64_t kOrd = Bit(Cls::kOrd);
   constexpr uint64_t kPod = Bit(Cls::kPod);
-  consider(false, kPod, &Recognizer::PodExpr);
+  consider(false, kPod, &Recognizer::PodRules);
   consider(false, Bit(Cls::kDeictic), &Recognizer::DeicticExpr);
   consider(false, kUnit | Bit(Cls::kWeekday), &Recognizer::WeekdayExpr);
   consider(true, kOrd, &Recognizer::DayMonth);
   consider(false, kDem | kUnit | Bit(Cls::kMonth), &Recognizer::MonthExpr);
-  consider(false, kDem | kUnit, &Recognizer::UnitRel);
+  consider(false, kDem | kUnit, &Recognizer::UnitRelRules);
   consider(true, kUnit, &Recognizer::YearExpr);
   consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeCentury);
-  consider(false, kUnit, &Recognizer::CenturyExpr);
+  consider(false, kUnit, &Recognizer::CenturyRules);
   consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonRules);
   consider(true, 0, &Recognizer::NumericDate);
   consider(true, kPod | Bit(Cls::kHour) | kOrd, &Recognizer::ClockTime);
   consider(false, kPod, &Recognizer::PodAlone);
   consider(true, kOrd | kUnit | Bit(Cls::kHmonth), &Recognizer::HijriExpr);
-  consider(false, Bit(Cls::kHoliday), &Recognizer::HolidayExpr);
+  consider(false, Bit(Cls::kHoliday), &Recognizer::HolidayRules);
   if (best) *p = std::move(bp);
   return best;
 }

@@ -178,12 +178,21 @@ class Recognizer {
   size_t MonthExpr(size_t i, Partial* p) const;
   size_t WeekdayExpr(size_t i, Partial* p) const;
   size_t DeicticExpr(size_t i, Partial* p) const;
-  size_t UnitRel(size_t i, Partial* p) const;
   size_t YearExpr(size_t i, Partial* p) const;
   size_t DecadeCentury(size_t i, Partial* p) const;
-  size_t CenturyExpr(size_t i, Partial* p) const;
+  // Families that are data rules (core/data/rules/*.rules), as members for Core's table.
   size_t SeasonRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kSeasonExpr, i, p);
+  }
+  size_t PodRules(size_t i, Partial* p) const { return RuleFamily(rules::Family::kPodExpr, i, p); }
+  size_t UnitRelRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kUnitRel, i, p);
+  }
+  size_t CenturyRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kCenturyExpr, i, p);
+  }
+  size_t HolidayRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kHolidayExpr, i, p);
   }
   size_t NumericDate(size_t i, Partial* p) const;
   // Clock times (recognize_time.cc).
@@ -199,12 +208,10 @@ class Recognizer {
   size_t TimeConnector(size_t i) const;
   bool RangeStart(size_t i) const;
   size_t MergeDateTime(size_t b, size_t e, Partial* p) const;
-  size_t PodExpr(size_t i, Partial* p) const;
   size_t HijriExpr(size_t i, Partial* p) const;
   size_t Core(size_t i, Partial* p) const;
   size_t DateWithPart(size_t i, Partial* p) const;
   size_t Duration(size_t i, Partial* p, bool* ago) const;
-  size_t HolidayExpr(size_t i, Partial* p) const;
   size_t DayRange(size_t i, Partial* p) const;
   size_t DayAlone(size_t i, Partial* p) const;
   Match Best(size_t i) const;
