@@ -584,53 +584,6 @@ size_t Recognizer::NumericDate(size_t i, Partial* p) const {
   return e;
 }
 
-size_t Recognizer::HijriExpr(size_t i, Partial* p) const {
-  int day = kUnset;
-  size_t j = DayNumber(i, &day);
-  if (j && PrepIs(j, "min")) ++j;
-  if (!j) {
-    j = i;
-    day = kUnset;
-  }
-  bool shahr = false;
-  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "M" && u->attr == "sg") {
-    ++j;
-    shahr = true;
-  }
-  const LexEntry* m = nullptr;
-  size_t len = Phrase(j, Cls::kHmonth, &m);
-  if (!len) return 0;
-  size_t k = j + len;
-  p->hmonth = m->ival;
-  p->hday = day;
-  p->dir = Dir::kByTense;
-  int y;
-  bool hijri;
-  if (size_t e = Year(k, &y, &hijri, false); e && IsDigits(k)) {
-    if (hijri || (y >= 1300 && y <= 1500)) {
-      p->hyear = y;
-      return e;
-    }
-    return 0;  // a Hijri month with a Gregorian year: inconsistent, skip
-  }
-  if (const LexEntry* r = E(k, Cls::kRel); r && r->attr == "dct") {
-    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
-    return k + 1;
-  }
-  // Month names that are also given names (رجب، رمضان، شعبان) or words (صفر، محرم) need a
-  // day number or شهر.
-  if (day == kUnset && !shahr) {
-    // "في رمضان", "خلال شعبان": after a preposition, when no name continues it ("في رجب
-    // طيب أردوغان").
-    const bool prep = i > 0 && (PrepIs(i - 1, "fi") || PrepIs(i - 1, "khilal") ||
-                                PrepIs(i - 1, "mundhu") || PrepIs(i - 1, "hatta"));
-    const bool closes = k >= n() || toks_[k].break_before || toks_[k].kind != TokKind::kWord ||
-                        toks_[k].g != nullptr;
-    if (!(prep && closes)) return 0;
-  }
-  return k;
-}
-
 size_t Recognizer::Core(size_t i, Partial* p) const {
   // Callers probe one token past a match ("DAY MONTH" then a year?), so i may be the end.
   if (i >= toks_.size()) return 0;
@@ -670,7 +623,7 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   consider(true, 0, &Recognizer::NumericDate);
   consider(true, kPod | Bit(Cls::kHour) | kOrd, &Recognizer::ClockTime);
   consider(false, kPod, &Recognizer::PodAlone);
-  consider(true, kOrd | kUnit | Bit(Cls::kHmonth), &Recognizer::HijriExpr);
+  consider(true, kOrd | kUnit | Bit(Cls::kHmonth), &Recognizer::HijriRules);
   consider(false, Bit(Cls::kHoliday), &Recognizer::HolidayRules);
   if (best) *p = std::move(bp);
   return best;

@@ -84,6 +84,7 @@ bool Recognizer::TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const {
   if ((flags & kFPrep) && !t.prep) return false;
   if ((flags & kFNotprep) && t.prep) return false;
   if ((flags & kFNolex) && t.g) return false;
+  if ((flags & kFLex) && !t.g) return false;
   if ((flags & kFWord) && t.kind != TokKind::kWord) return false;
   if ((flags & kFDigits) && t.kind != TokKind::kNumber) return false;
   if ((flags & kFFuture) && !FutureAround(i)) return false;
@@ -167,6 +168,7 @@ size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
     case NodeKind::kTerm:
       e = MatchTerm(nd.term, i, cap);
       if (!e) return kNoMatch;
+      if ((nd.vmin || nd.vmax) && (cap->value < nd.vmin || cap->value > nd.vmax)) return kNoMatch;
       break;
     case NodeKind::kGroup:
       return kNoMatch;  // handled by MatchSeq

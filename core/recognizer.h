@@ -191,6 +191,9 @@ class Recognizer {
   size_t CenturyRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kCenturyExpr, i, p);
   }
+  size_t HijriRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kHijriExpr, i, p);
+  }
   size_t HolidayRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kHolidayExpr, i, p);
   }
@@ -208,7 +211,6 @@ class Recognizer {
   size_t TimeConnector(size_t i) const;
   bool RangeStart(size_t i) const;
   size_t MergeDateTime(size_t b, size_t e, Partial* p) const;
-  size_t HijriExpr(size_t i, Partial* p) const;
   size_t Core(size_t i, Partial* p) const;
   size_t DateWithPart(size_t i, Partial* p) const;
   size_t Duration(size_t i, Partial* p, bool* ago) const;

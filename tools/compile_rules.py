@@ -23,7 +23,7 @@ CLASS_NAMES = list(CLASSES)
 # Families the C++ cascade calls by name (recognize.cc / recognize_time.cc); their order is
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
-            "UnitRel", "CenturyExpr"]
+            "UnitRel", "CenturyExpr", "HijriExpr"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -39,7 +39,7 @@ TERMINALS = {
 
 # Token flags: tested on the first token of the element (for a terminal, its start).
 FLAGS = ["def", "!def", "bare", "!bare", "joined", "nospace", "wa", "!wa", "prep", "!prep",
-         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi"]
+         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex"]
 
 FIELDS = {
     # name: kind
@@ -64,6 +64,7 @@ ENUMS = {
 BUILDERS = ["HolidayDate", "SetEvery", "SetWeekdayTime"]
 
 MAX_CAPS = 8
+MAX_LIST = 8  # values or attrs listed in one element
 
 
 class RuleError(Exception):
@@ -74,7 +75,7 @@ TOKEN_RE = re.compile(r"""\s*(
     '[^']'                      # punctuation
   | [A-Za-z_][A-Za-z0-9_]*:    # capture name
   | \#[A-Za-z0-9\-]*           # digits
-  | @[A-Za-z]+                 # terminal
+  | @[A-Za-z]+(?:\{[0-9]+-[0-9]+\})?  # terminal, optional value range
   | (?:ART|WAW|END|ANY)(?![A-Za-z~=@])
   | [A-Z][A-Z]*~?(=!?[A-Za-z0-9_,:*\-]+)?(@!?[A-Za-z0-9_,\-]+)?  # lexicon class
   | \[[a-z!,]+\]               # flags
@@ -161,9 +162,13 @@ class Parser:
             if re.sub(r"[wv][0-9\-]+", "", tok[1:]):
                 raise RuleError(f"bad digits element '{tok}' (use #, #w4, #w1-2, #v1-31)")
         elif tok.startswith("@"):
-            if tok[1:] not in TERMINALS:
-                raise RuleError(f"unknown terminal '{tok}'")
-            node["kind"], node["term"] = "TERM", tok[1:]
+            name, _, rng = tok[1:].partition("{")
+            if name not in TERMINALS:
+                raise RuleError(f"unknown terminal '@{name}'")
+            node["kind"], node["term"] = "TERM", name
+            if rng:
+                lo, hi = rng[:-1].split("-")
+                node["v"] = (int(lo), int(hi))
         elif tok in ("ART", "WAW", "END", "ANY"):
             node["kind"] = tok
         elif re.match(r"^[A-Z]", tok):
@@ -174,6 +179,8 @@ class Parser:
             vcheck, acheck = CLASSES[cls]
             vals = m.group(4).split(",") if m.group(4) else []
             attrs = m.group(6).split(",") if m.group(6) else []
+            if len(vals) > MAX_LIST or len(attrs) > MAX_LIST:
+                raise RuleError(f"more than {MAX_LIST} values or attrs in one element")
             for v in vals:
                 # "G:*": a prefix of the value column.
                 if not (v.endswith("*") and len(v) > 1) and not vcheck(v):
@@ -383,7 +390,8 @@ def main():
            "enum class ActKind : uint8_t { kConst, kCap, kTmpl };",
            f"inline constexpr int kMaxCaps = {MAX_CAPS};",
            "struct Node { NodeKind kind; bool opt, neg, ahead, behind; int8_t cap; Cls cls; bool phrase;",
-           "  const char* vals[4]; uint8_t nvals; bool vneg; const char* attrs[4]; uint8_t nattrs;",
+           f"  const char* vals[{MAX_LIST}]; uint8_t nvals; bool vneg; const char* attrs[{MAX_LIST}];",
+           "  uint8_t nattrs;",
            "  bool aneg; uint32_t flags; int32_t wmin, wmax, vmin, vmax; char punct; Term term;",
            "  uint16_t alt_first, alt_count; };",
            "struct Seq { uint16_t first, count; };",
@@ -400,8 +408,6 @@ def main():
         kind = node["kind"]
         vals = node.get("vals", [])
         attrs = node.get("attrs", [])
-        if len(vals) > 4 or len(attrs) > 4:
-            raise SystemExit("more than 4 values/attrs in one element")
         w = node.get("w", (0, 0))
         v = node.get("v", (0, 0))
         out.append(

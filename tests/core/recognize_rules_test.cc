@@ -81,6 +81,19 @@ TEST(RuleFamiliesTest, UnitsCenturiesPartsOfDayHolidays) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RuleFamiliesTest, HijriDates) {
+  const Case cases[] = {
+      {"صام 15 رمضان 1438 هـ", "2017-04-18", "15 رمضان 1438 هـ", "DATE", "2017-06-10", ""},
+      {"في 3 من شهر رمضان", "2017-04-18", "3 من شهر رمضان", "DATE", "2016-06-08", ""},
+      {"شهر رمضان المقبل", "2017-04-18", "شهر رمضان المقبل", "DATE", "2017-06", ""},
+      {"خلال رمضان", "2017-04-18", "رمضان", "DATE", "2016-06", ""},
+      {"في شعبان، قال", "2017-04-18", "شعبان", "DATE", "2016-05", ""},
+      {"في رجب طيب أردوغان", "2017-04-18", "", "", "", ""},  // a name, not the month
+      {"في رمضان سيتم", "2017-04-18", "", "", "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
