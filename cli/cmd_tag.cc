@@ -100,16 +100,17 @@ size_t CompletePrefix(std::string_view buf) {
   return n;
 }
 
-// Where to end a chunk in `buf`: after the last line break, else after the last space; if
-// neither exists and the buffer is large, at the last complete code point.
+// Where to end a chunk in `buf`: after the last line break; with no line break, wait for
+// more input (an expression may go on in the next block: "في عام" + "2014") until the buffer
+// is large, then cut after the last space, else at the last complete code point.
 size_t ChunkEnd(std::string_view buf, bool at_eof) {
   if (at_eof) return buf.size();
   size_t nl = buf.rfind('\n');
   if (nl != std::string_view::npos) return nl + 1;
+  if (buf.size() < kMaxCarry) return 0;
   size_t sp = buf.find_last_of(" \t\r");
   if (sp != std::string_view::npos) return sp + 1;
-  if (buf.size() >= kMaxCarry) return CompletePrefix(buf);
-  return 0;
+  return CompletePrefix(buf);
 }
 
 // Adds line:column to an error that only knows its byte offset, from the position where
