@@ -939,43 +939,6 @@ size_t Recognizer::DayRange(size_t i, Partial* p) const {
   return e1;
 }
 
-// A day number alone after a preposition, closing the clause: "سأعود في 15", "عدت يوم 27",
-// "للثاني والعشرين" = that day of the current month.
-size_t Recognizer::DayAlone(size_t i, Partial* p) const {
-  size_t j = i;
-  bool yawm = false;
-  if (const LexEntry* u = E(j, Cls::kUnit); u && u->value == "D" && u->attr == "sg" &&
-                                            !StartsWith(toks_[j].stem, kAl) && IsDigits(j + 1)) {
-    ++j;
-    yawm = true;
-  }
-  int day;
-  size_t e = DayNumber(j, &day);
-  if (!e) return 0;
-  if (!(e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) return 0;
-  if (Partial dm; DayMonth(j, &dm)) return 0;  // "يوم 2. أكتوبر"
-  if (IsPunct(e, '/') || IsPunct(e, '-') || IsPunct(e, ':') || IsPunct(e, '%')) return 0;
-  if ((IsPunct(e, '.') || IsPunct(e, ',')) && IsDigits(e + 1) && !toks_[e + 1].space_before) {
-    return 0;
-  }
-  const bool digits = IsDigits(j);
-  bool ok = yawm;
-  if (!ok && i > 0 && !toks_[i].wa) {
-    if (toks_[i].prep) {
-      ok = !digits;  // "للثاني"
-    } else if (PrepIs(i - 1, "fi") || PrepIs(i - 1, "mundhu") || PrepIs(i - 1, "bihulul")) {
-      ok = true;
-    } else if (PrepIs(i - 1, "ila") || PrepIs(i - 1, "hatta")) {
-      ok = !digits;  // "ارتفع إلى 27" is a count; "إلى الحادي والعشرين" a day
-    }
-  }
-  if (!ok) return 0;
-  p->unit = Granularity::kMonth;
-  p->offset = 0;
-  p->day = day;
-  return e;
-}
-
 Match Recognizer::Best(size_t i) const {
   Match m;
   m.b = i;
@@ -1015,7 +978,7 @@ Match Recognizer::Best(size_t i) const {
     if (Partial q; size_t e = DayRange(i, &q)) consider(e, &q);
   }
   if (digits || (cls & kOrdUnit)) {
-    if (Partial q; size_t e = DayAlone(i, &q)) consider(e, &q);
+    if (Partial q; size_t e = RuleFamily(rules::Family::kDayAlone, i, &q)) consider(e, &q);
   }
   if (digits || (cls & (kCoreStart | Bit(Cls::kWeekend) | Bit(Cls::kPart)))) {
     if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);

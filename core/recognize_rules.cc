@@ -87,6 +87,7 @@ bool Recognizer::TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const {
   if ((flags & kFLex) && !t.g) return false;
   if ((flags & kFWord) && t.kind != TokKind::kWord) return false;
   if ((flags & kFDigits) && t.kind != TokKind::kNumber) return false;
+  if ((flags & kFNotdigits) && t.kind == TokKind::kNumber) return false;
   if ((flags & kFFuture) && !FutureAround(i)) return false;
   if (cap) {
     if ((flags & kFGreg) && cap->alt) return false;
@@ -214,6 +215,10 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
     case rules::Term::kWeekday: {
       Partial d;
       return WeekdayExpr(i, &d);
+    }
+    case rules::Term::kDayMonth: {
+      Partial d;
+      return DayMonth(i, &d);
     }
     case rules::Term::kYearExpr: {
       Partial d;

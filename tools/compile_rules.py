@@ -23,7 +23,7 @@ CLASS_NAMES = list(CLASSES)
 # Families the C++ cascade calls by name (recognize.cc / recognize_time.cc); their order is
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
-            "UnitRel", "CenturyExpr", "HijriExpr"]
+            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -35,11 +35,12 @@ TERMINALS = {
     "Deictic": (["DEICTIC"], False),  # the DeicticExpr family (C++: generic-use tests)
     "Weekday": (["UNIT", "WEEKDAY"], False),  # the WeekdayExpr family (C++)
     "YearExpr": (["UNIT"], True),  # the YearExpr family (C++: year-context tests)
+    "DayMonth": (["ORD"], True),   # the DayMonth family (C++: day + month + year tail)
 }
 
 # Token flags: tested on the first token of the element (for a terminal, its start).
 FLAGS = ["def", "!def", "bare", "!bare", "joined", "nospace", "wa", "!wa", "prep", "!prep",
-         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex"]
+         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex", "!digits"]
 
 FIELDS = {
     # name: kind

@@ -94,6 +94,19 @@ TEST(RuleFamiliesTest, HijriDates) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RuleFamiliesTest, DayAlone) {
+  const Case cases[] = {
+      {"سأعود في 15", "2017-04-18", "15", "DATE", "2017-04-15", ""},
+      {"عدت يوم 27", "2017-04-18", "يوم 27", "DATE", "2017-04-27", ""},
+      {"سأعود للثاني والعشرين", "2017-04-18", "لثاني والعشرين", "DATE", "2017-04-22", ""},
+      {"حتى الحادي والعشرين", "2017-04-18", "الحادي والعشرين", "DATE", "2017-04-21", ""},
+      {"ارتفع إلى 27", "2017-04-18", "", "", "", ""},  // a count
+      {"في 3.5 مليون", "2017-04-18", "", "", "", ""},
+      {"في 15%", "2017-04-18", "", "", "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
@@ -140,6 +153,8 @@ TEST(RuleCompilerTest, RejectsMalformedRulesWithFileAndLine) {
       {"SeasonExpr: SEASON => call=NoBuilder\n", "bad.rules:1: error: unknown builder"},
       {"SeasonExpr: SEASON => unit=FORTNIGHT\n", "bad.rules:1: error: slot unit"},
       {"SeasonExpr: SEASON <PREP => unit=Y\n", "bad.rules:1: error: a look-behind"},
+      {"SeasonExpr: PREP=fi,min,ila,hatta,bayn,baad,qabl,an,ind => unit=Y\n",
+       "bad.rules:1: error: more than 8 values"},
       {"SeasonExpr: SEASON \\", "bad.rules:1: error: the file ends inside a continued rule"},
   };
   for (const Bad& b : bad) {
