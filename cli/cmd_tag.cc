@@ -18,6 +18,7 @@
 #include "commands.h"
 #include "tarikh/core/tagger.h"
 #include "tarikh/core/utf8.h"
+#include "tarikh/export/escape.h"
 
 namespace tarikh::cli {
 namespace {
@@ -158,49 +159,11 @@ Status ValidateInput(Input& in, int64_t* size) {
   return Status::Ok();
 }
 
-void AppendXmlEscaped(std::string* out, std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    // Copy the run of characters that need no escaping in one go.
-    size_t j = i;
-    while (j < text.size()) {
-      const unsigned char b = static_cast<unsigned char>(text[j]);
-      if (b == '&' || b == '<' || b == '>' || (b < 0x20 && b != '\n' && b != '\t')) break;
-      ++j;
-    }
-    if (j > i) {
-      out->append(text.data() + i, j - i);
-      i = j;
-      if (i == text.size()) break;
-    }
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '\r':
-        *out += "&#13;";
-        break;
-      default:
-        if (c < 0x20 && c != '\n' && c != '\t') {
-          *out += "\xEF\xBF\xBD";  // U+FFFD: not representable in XML 1.0
-        } else {
-          *out += static_cast<char>(c);
-        }
-    }
-  }
-}
-
 void AppendTimexOpen(std::string* out, const Timex& t, int tid) {
   *out += "<TIMEX3 tid=\"t" + std::to_string(tid) + "\" type=\"";
   *out += TimexTypeName(t.type);
   *out += "\" value=\"";
-  AppendXmlEscaped(out, t.value);
+  *out += XmlEscapeAttribute(t.value);
   *out += "\"";
   if (t.mod != TimexMod::kNone) {
     *out += " mod=\"";
@@ -317,16 +280,16 @@ Status TagInput(const Tagger& tagger, Input& in, const std::string& name, const 
       size_t e = static_cast<size_t>(t.byte_end - chunk_base);
       if (b < pos || e > chunk.size() || b >= e) continue;  // defensive: overlap or out of chunk
       if (format == Format::kTimeML) {
-        AppendXmlEscaped(&text_out, chunk.substr(pos, b - pos));
+        AppendXmlText(&text_out, chunk.substr(pos, b - pos));
         AppendTimexOpen(&text_out, t, tid++);
-        AppendXmlEscaped(&text_out, chunk.substr(b, e - b));
+        AppendXmlText(&text_out, chunk.substr(b, e - b));
         text_out += "</TIMEX3>";
         pos = e;
       } else {
         AppendJsonlTimex(&text_out, doc_json, t, chunk.substr(b, e - b));
       }
     }
-    if (format == Format::kTimeML) AppendXmlEscaped(&text_out, chunk.substr(pos));
+    if (format == Format::kTimeML) AppendXmlText(&text_out, chunk.substr(pos));
     TARIKH_RETURN_IF_ERROR(out.Write(text_out));
     chunk_base += static_cast<int64_t>(end);
     buf.Consume(end);

@@ -31,10 +31,22 @@ size_t Utf8SequenceLength(std::string_view s, size_t i, uint32_t* cp) {
   return n;
 }
 
-std::string XmlEscape(std::string_view s, bool attribute) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
+void AppendXmlEscaped(std::string* out_ptr, std::string_view s, bool attribute) {
+  std::string& out = *out_ptr;
   for (size_t i = 0; i < s.size();) {
+    // Copy the run of plain ASCII that needs nothing in one go (most of any text's markup,
+    // digits and spaces); everything else is looked at code point by code point.
+    size_t j = i;
+    while (j < s.size()) {
+      const unsigned char b = static_cast<unsigned char>(s[j]);
+      if (b >= 0x80 || b == '&' || b == '<' || b == '>' || b == '"' || b < 0x20) break;
+      ++j;
+    }
+    if (j > i) {
+      out.append(s.data() + i, j - i);
+      i = j;
+      if (i == s.size()) break;
+    }
     uint32_t cp = 0;
     size_t n = Utf8SequenceLength(s, i, &cp);
     if (n == 0) {  // one invalid byte → one replacement character
@@ -73,7 +85,6 @@ std::string XmlEscape(std::string_view s, bool attribute) {
     }
     i += n;
   }
-  return out;
 }
 
 }  // namespace
@@ -105,8 +116,23 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
-std::string XmlEscapeText(std::string_view text) { return XmlEscape(text, false); }
-std::string XmlEscapeAttribute(std::string_view text) { return XmlEscape(text, true); }
+void AppendXmlText(std::string* out, std::string_view text) {
+  AppendXmlEscaped(out, text, /*attribute=*/false);
+}
+
+std::string XmlEscapeText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  AppendXmlEscaped(&out, text, /*attribute=*/false);
+  return out;
+}
+
+std::string XmlEscapeAttribute(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  AppendXmlEscaped(&out, text, /*attribute=*/true);
+  return out;
+}
 
 std::string JsonForScript(std::string_view json) {
   std::string out;

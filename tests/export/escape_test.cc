@@ -29,6 +29,20 @@ TEST(XmlEscapeTest, CharactersXmlCannotCarryBecomeOneReplacementEach) {
   EXPECT_EQ(XmlEscapeText("\xED\xA0\x80"), fffd + fffd + fffd);  // surrogate, 3 bad bytes
 }
 
+TEST(XmlEscapeTest, AppendingEqualsTheStringForm) {
+  // The streaming TimeML writer of `tarikh tag` appends chunk by chunk.
+  const std::string text =
+      "plain ascii run, \"quotes\" & <tags> \r\n\t\x01 \xd8\xb9\xd8\xa7\xd9\x85 \xef\xbf\xbe "
+      "\xff bad";
+  std::string out = "prefix:";
+  AppendXmlText(&out, text.substr(0, 20));
+  AppendXmlText(&out, text.substr(20));
+  EXPECT_EQ(out, "prefix:" + XmlEscapeText(text));
+  EXPECT_EQ(XmlEscapeText(text),
+            "plain ascii run, \"quotes\" &amp; &lt;tags&gt; &#13;\n\t\xef\xbf\xbd "
+            "\xd8\xb9\xd8\xa7\xd9\x85 \xef\xbf\xbd \xef\xbf\xbd bad");
+}
+
 TEST(JsonForScriptTest, NothingCanCloseTheScriptElement) {
   EXPECT_EQ(JsonForScript(R"({"h": "</script><script>x()</script>"})"),
             R"({"h": "<\/script><script>x()<\/script>"})");

@@ -19,6 +19,8 @@ std::string HtmlEscape(std::string_view text);
 // U+FFFD, one code point for one, so code point offsets stay valid.
 std::string XmlEscapeText(std::string_view text);
 std::string XmlEscapeAttribute(std::string_view text);
+// XmlEscapeText appending to `out` (for writers that stream a document chunk by chunk).
+void AppendXmlText(std::string* out, std::string_view text);
 
 // A JSON document made safe to place inside an HTML <script> element: every "</" becomes
 // "<\/", every "<!" becomes "\u003c!" (both only occur inside JSON strings, where these
