@@ -506,8 +506,6 @@ bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, con
       }
       return true;
     }
-    case rules::Builder::kSetWeekdayTime:
-      return false;
   }
   return false;
 }

@@ -62,7 +62,7 @@ ENUMS = {
 }
 # C++ builders a rule may name with call=... (registered in recognize_rules.cc): they compute
 # what the slot syntax cannot and may reject the match.
-BUILDERS = ["HolidayDate", "SetEvery", "SetWeekdayTime"]
+BUILDERS = ["HolidayDate", "SetEvery"]
 
 MAX_CAPS = 8
 MAX_LIST = 8  # values or attrs listed in one element
