@@ -5,7 +5,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -147,7 +146,8 @@ class DocumentExtractor {
   void Run(const std::vector<Timex>& timexes) {
     text_ = DecodeUtf8(doc_.text);
     const int64_t n = static_cast<int64_t>(text_.size());
-    slot_.assign(text_.size(), -1);
+    slot_.assign(text_.size(), Slot());
+    if (Cache().size() > kMaxWords) Cache().clear();
     // Anchors: DATE/TIME values with a calendar position, plus durations governed by منذ.
     for (const Timex& t : timexes) {
       if (t.begin < 0 || t.end > n || t.begin >= t.end) continue;
@@ -159,39 +159,51 @@ class DocumentExtractor {
   }
 
  private:
-  // What the lexicon says about one word, computed once per document: the same word is
-  // looked at by the signal scan, the region and context word lists, the headline and the
-  // tense check (folding and hashing it each time dominated the map step's profile).
+  // What the lexicon says about one word. Every property is a function of the word's text
+  // alone, so it is computed once per process (WordCache) and shared by every document: the
+  // signal scan, the region and context word lists, the headline and the tense check look at
+  // each word several times, and folding, hashing and stemming it each time (and per
+  // document) dominated the map step's profile.
   struct WordEntry {
-    int64_t end = 0;
     std::u32string folded;
     int8_t content = -1;  // not digits, not a function word; -1 = not computed yet
     int8_t stop = -1;     // Lexicon::IsStopword
     int8_t future = -1;   // Lexicon::IsFutureMarker
     bool stemmed = false;
-    std::string token;          // merging token ("" if the stem is too short)
-    std::string concept_token;  // "#class" or ""
+    bool signals_found = false;
+    const std::vector<int>* signals_a = nullptr;  // signals starting with the word
+    const std::vector<int>* signals_b = nullptr;  // ... with the word without its و/ف
+    std::string token;                            // merging token ("" if the stem is too short)
+    std::string concept_token;                    // "#class" or ""
   };
 
+  // Raw word text → its entry. Bounded: cleared between documents when it grows past
+  // kMaxWords (entries are only referenced while one document is processed).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::u32string_view v) const { return std::hash<std::u32string_view>()(v); }
+  };
+  using WordCache = std::unordered_map<std::u32string, WordEntry, ViewHash, std::equal_to<>>;
+  static constexpr size_t kMaxWords = 100000;
+  static WordCache& Cache() {
+    thread_local WordCache cache;
+    return cache;
+  }
+
   WordEntry& Entry(const Word& w) const {
-    int32_t& slot = slot_[w.begin];
-    if (slot >= 0 && entries_[slot].end == w.end) return entries_[slot];
-    auto make = [&]() -> int32_t {
-      WordEntry e;
-      e.end = w.end;
-      e.folded = Fold(std::u32string_view(text_).substr(w.begin, w.end - w.begin));
-      entries_.push_back(std::move(e));
-      return static_cast<int32_t>(entries_.size() - 1);
-    };
-    if (slot < 0) {
-      slot = make();
-      return entries_[slot];
+    Slot& slot = slot_[w.begin];
+    if (slot.entry && slot.end == w.end) return *slot.entry;
+    const std::u32string_view raw = std::u32string_view(text_).substr(w.begin, w.end - w.begin);
+    WordCache& cache = Cache();
+    auto it = cache.find(raw);
+    if (it == cache.end()) {
+      it = cache.emplace(std::u32string(raw), WordEntry()).first;
+      it->second.folded = Fold(raw);
     }
-    // The same start with another end: a word cut by a region boundary (rare).
-    const uint64_t key = (static_cast<uint64_t>(w.begin) << 32) | static_cast<uint32_t>(w.end);
-    auto it = cut_words_.find(key);
-    if (it == cut_words_.end()) it = cut_words_.emplace(key, make()).first;
-    return entries_[it->second];
+    // A word cut by a region boundary has another end at the same start (rare): the slot
+    // keeps the latest.
+    slot = {w.end, &it->second};
+    return it->second;
   }
   const std::u32string& Folded(const Word& w) const { return Entry(w).folded; }
   bool Stop(const Word& w) const {
@@ -210,12 +222,17 @@ class DocumentExtractor {
     const std::vector<Signal>& all = lex_.signals();
     std::vector<SignalHit> hits;
     for (size_t i = 0; i < words.size(); ++i) {
-      const std::u32string& first = Folded(words[i]);
-      const std::vector<int>* a = lex_.SignalsStartingWith(first);
-      const std::vector<int>* b = nullptr;
-      if (first.size() > 2 && (first[0] == 0x0648 || first[0] == 0x0641)) {
-        b = lex_.SignalsStartingWith(lex_.StripConjunction(first));
+      WordEntry& e = Entry(words[i]);
+      if (!e.signals_found) {
+        const std::u32string& first = e.folded;
+        e.signals_a = lex_.SignalsStartingWith(first);
+        if (first.size() > 2 && (first[0] == 0x0648 || first[0] == 0x0641)) {
+          e.signals_b = lex_.SignalsStartingWith(lex_.StripConjunction(first));
+        }
+        e.signals_found = true;
       }
+      const std::vector<int>* a = e.signals_a;
+      const std::vector<int>* b = e.signals_b;
       if (!a && !b) continue;
       // Candidates in signal order (the two lists merged), as a scan of every signal
       // would meet them.
@@ -559,9 +576,13 @@ class DocumentExtractor {
   const Lexicon& lex_;
   std::u32string text_;
   std::vector<Timex> all_;
-  mutable std::vector<int32_t> slot_;  // code point → entries_ index of the word starting there
-  mutable std::deque<WordEntry> entries_;  // a deque: references stay valid as it grows
-  mutable std::unordered_map<uint64_t, int32_t> cut_words_;
+  // Code point → the cache entry of the word starting there (saves hashing a word again
+  // each time one of the passes looks at it).
+  struct Slot {
+    int64_t end = -1;
+    WordEntry* entry = nullptr;
+  };
+  mutable std::vector<Slot> slot_;
   int64_t last_anchor_offset_ = -1;
 };
 
