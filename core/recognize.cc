@@ -281,78 +281,6 @@ size_t Recognizer::MonthExpr(size_t i, Partial* p) const {
   return k;
 }
 
-size_t Recognizer::WeekdayExpr(size_t i, Partial* p) const {
-  size_t j = i;
-  bool yawm = false;
-  if (const LexEntry* u = E(j, Cls::kUnit);
-      u && u->value == "D" && u->attr == "sg" &&
-      toks_[j].stem == toks_[j].full.substr(toks_[j].full.size() - toks_[j].stem.size()) &&
-      !StartsWith(toks_[j].stem, kAl)) {
-    ++j;
-    yawm = true;
-  }
-  const LexEntry* w = E(j, Cls::kWeekday);
-  if (!w) return 0;
-  if (w->attr == "bare" && !yawm) return 0;
-  // "الاثنين معا"/"الاثنين من" are "the two"; skip when a number-ish reading is likely.
-  p->weekday = w->ival;
-  p->dir = Dir::kByTense;
-  size_t k = j + 1;
-  if (IsPunct(k, ',')) {
-    Partial d;
-    if (size_t e = DayMonth(k + 1, &d)) {
-      *p = d;
-      return e;
-    }
-  }
-  Partial d;
-  if (const LexEntry* c = E(k, Cls::kConnect)) {
-    (void)c;
-    if (size_t e = DayMonth(k + 1, &d)) {
-      *p = d;
-      return e;
-    }
-  }
-  if (size_t e = DayMonth(k, &d)) {
-    *p = d;
-    return e;
-  }
-  // "الجمعة من الأسبوع المقبل": the weekday of that week.
-  if (PrepIs(k, "min")) {
-    Partial wk;
-    if (size_t e = UnitRelRules(k + 1, &wk);
-        e && wk.unit == Granularity::kWeek && !wk.anaphoric && wk.weekday == kUnset) {
-      p->unit = Granularity::kWeek;
-      p->offset = wk.offset;
-      return e;
-    }
-  }
-  // "الجمعة 15", "الثلاثاء الحادي والثلاثين": a day of the current month named with its
-  // weekday, closing the clause.
-  {
-    int day;
-    // Small ordinals are more likely "the n-th weekday" (الأحد الثاني); skip them.
-    if (size_t e = DayNumber(k, &day);
-        e && (IsDigits(k) || day > 10) &&
-        (e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct)) {
-      p->weekday = kUnset;
-      p->dir = Dir::kNone;
-      p->unit = Granularity::kMonth;
-      p->offset = 0;
-      p->day = day;
-      return e;
-    }
-  }
-  if (const LexEntry* r = E(k, Cls::kRel); r && r->attr != "last") {
-    p->dir = r->ival < 0 ? Dir::kPast : r->ival > 0 ? Dir::kFuture : Dir::kCurrent;
-    ++k;
-  } else if (const LexEntry* d2 = E(k, Cls::kDem); d2 && d2->value == "this") {
-    p->dir = Dir::kCurrent;
-    ++k;
-  }
-  return k;
-}
-
 size_t Recognizer::DeicticExpr(size_t i, Partial* p) const {
   const LexEntry* e = nullptr;
   size_t len = Phrase(i, Cls::kDeictic, &e);
@@ -612,7 +540,7 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   constexpr uint64_t kPod = Bit(Cls::kPod);
   consider(false, kPod, &Recognizer::PodRules);
   consider(false, Bit(Cls::kDeictic), &Recognizer::DeicticExpr);
-  consider(false, kUnit | Bit(Cls::kWeekday), &Recognizer::WeekdayExpr);
+  consider(false, kUnit | Bit(Cls::kWeekday), &Recognizer::WeekdayRules);
   consider(true, kOrd, &Recognizer::DayMonth);
   consider(false, kDem | kUnit | Bit(Cls::kMonth), &Recognizer::MonthExpr);
   consider(false, kDem | kUnit, &Recognizer::UnitRelRules);

@@ -88,6 +88,11 @@ bool Recognizer::TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const {
   if ((flags & kFWord) && t.kind != TokKind::kWord) return false;
   if ((flags & kFDigits) && t.kind != TokKind::kNumber) return false;
   if ((flags & kFNotdigits) && t.kind == TokKind::kNumber) return false;
+  // The stem is the end of the token (not "لل" = ل + ال, where the stem is rebuilt).
+  if ((flags & kFSuffix) &&
+      t.full.substr(t.full.size() - std::min(t.full.size(), t.stem.size())) != t.stem) {
+    return false;
+  }
   if ((flags & kFFuture) && !FutureAround(i)) return false;
   if (cap) {
     if ((flags & kFGreg) && cap->alt) return false;
@@ -214,7 +219,14 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
     }
     case rules::Term::kWeekday: {
       Partial d;
-      return WeekdayExpr(i, &d);
+      return RuleFamily(rules::Family::kWeekdayExpr, i, &d);
+    }
+    case rules::Term::kWeekRel: {
+      Partial d;
+      size_t e = RuleFamily(rules::Family::kUnitRel, i, &d);
+      if (!e || d.unit != Granularity::kWeek || d.anaphoric || d.weekday != kUnset) return 0;
+      cap->value = d.offset;
+      return e;
     }
     case rules::Term::kDayMonth: {
       Partial d;
@@ -430,7 +442,9 @@ bool Recognizer::ApplyRule(const rules::Rule& rule, const RuleCaps& caps, size_t
         if (MatchTermIs(rule, act.cap, rules::Term::kDeictic)) {
           de = DeicticExpr(at, &d);
         } else if (MatchTermIs(rule, act.cap, rules::Term::kWeekday)) {
-          de = WeekdayExpr(at, &d);
+          de = RuleFamily(rules::Family::kWeekdayExpr, at, &d);
+        } else if (MatchTermIs(rule, act.cap, rules::Term::kDayMonth)) {
+          de = DayMonth(at, &d);
         } else {
           de = YearExpr(at, &d);
         }

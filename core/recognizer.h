@@ -176,7 +176,6 @@ class Recognizer {
   size_t YearTail(size_t i, Partial* p) const;
   size_t DayMonth(size_t i, Partial* p) const;
   size_t MonthExpr(size_t i, Partial* p) const;
-  size_t WeekdayExpr(size_t i, Partial* p) const;
   size_t DeicticExpr(size_t i, Partial* p) const;
   size_t YearExpr(size_t i, Partial* p) const;
   size_t DecadeCentury(size_t i, Partial* p) const;
@@ -190,6 +189,9 @@ class Recognizer {
   }
   size_t CenturyRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kCenturyExpr, i, p);
+  }
+  size_t WeekdayRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kWeekdayExpr, i, p);
   }
   size_t HijriRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kHijriExpr, i, p);

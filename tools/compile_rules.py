@@ -23,7 +23,7 @@ CLASS_NAMES = list(CLASSES)
 # Families the C++ cascade calls by name (recognize.cc / recognize_time.cc); their order is
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
-            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone"]
+            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -36,11 +36,14 @@ TERMINALS = {
     "Weekday": (["UNIT", "WEEKDAY"], False),  # the WeekdayExpr family (C++)
     "YearExpr": (["UNIT"], True),  # the YearExpr family (C++: year-context tests)
     "DayMonth": (["ORD"], True),   # the DayMonth family (C++: day + month + year tail)
+    # A UnitRel match that is a week relative to the DCT with no weekday of its own ("الأسبوع
+    # المقبل"); its value is the offset.
+    "WeekRel": (["DEM", "UNIT"], False),
 }
 
 # Token flags: tested on the first token of the element (for a terminal, its start).
 FLAGS = ["def", "!def", "bare", "!bare", "joined", "nospace", "wa", "!wa", "prep", "!prep",
-         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex", "!digits"]
+         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex", "!digits", "suffix"]
 
 FIELDS = {
     # name: kind
@@ -137,12 +140,12 @@ class Parser:
             tok = self.take()
         if tok and tok.endswith(":") and tok not in ("ART", "WAW"):
             name = tok[:-1]
-            if name in self.caps:
-                raise RuleError(f"capture '{name}' defined twice")
-            if len(self.caps) >= MAX_CAPS:
-                raise RuleError(f"more than {MAX_CAPS} captures")
-            self.caps.append(name)
-            node["cap"] = len(self.caps) - 1
+            # A name may be reused (in the alternatives of a group): same capture.
+            if name not in self.caps:
+                if len(self.caps) >= MAX_CAPS:
+                    raise RuleError(f"more than {MAX_CAPS} captures")
+                self.caps.append(name)
+            node["cap"] = self.caps.index(name)
             tok = self.take()
         if tok is None:
             raise RuleError("pattern ends after a prefix")

@@ -107,6 +107,20 @@ TEST(RuleFamiliesTest, DayAlone) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RuleFamiliesTest, Weekdays) {
+  const Case cases[] = {
+      {"وصل يوم الجمعة", "2017-04-18", "يوم الجمعة", "DATE", "2017-04-14", ""},
+      {"سيصل الثلاثاء المقبل", "2017-04-18", "الثلاثاء المقبل", "DATE", "2017-04-25", ""},
+      {"غادر الخميس، 5 مايو", "2017-04-18", "الخميس، 5 مايو", "DATE", "2016-05-05", ""},
+      {"سافر الجمعة من الأسبوع المقبل", "2017-04-18", "الجمعة من الأسبوع المقبل", "DATE",
+       "2017-04-28", ""},
+      {"وصل الثلاثاء الحادي والعشرين", "2017-04-18", "الثلاثاء الحادي والعشرين", "DATE",
+       "2017-04-21", ""},
+      {"هاجموا صباح الثلاثاء", "2017-04-18", "صباح الثلاثاء", "TIME", "2017-04-18TMO", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
