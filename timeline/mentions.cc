@@ -44,7 +44,7 @@ bool IsLineBreak(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x2028 ||
 
 // Sentences: ICU's sentence boundaries, then line breaks (titles, datelines and captions
 // are lines of their own), trimmed of spaces. Offsets in code points.
-std::vector<Span> SplitSentences(std::string_view utf8, const std::u32string& text) {
+std::vector<Span> SplitSentences(const std::u32string& text) {
   std::vector<int64_t> cuts = {0, static_cast<int64_t>(text.size())};
   UErrorCode status = U_ZERO_ERROR;
   thread_local std::unique_ptr<icu::BreakIterator> prototype;
@@ -53,8 +53,25 @@ std::vector<Span> SplitSentences(std::string_view utf8, const std::u32string& te
     if (U_FAILURE(status)) prototype.reset();
   }
   if (prototype) {
-    icu::UnicodeString us = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    // UTF-16 straight from the code points already decoded (ICU's own UTF-8 conversion
+    // validated the text a second time).
+    icu::UnicodeString us;
+    {
+      const int32_t cap = static_cast<int32_t>(text.size() * 2 + 1);
+      char16_t* buf = us.getBuffer(cap);
+      int32_t len = 0;
+      if (buf) {
+        for (char32_t c : text) {
+          if (c < 0x10000) {
+            buf[len++] = static_cast<char16_t>(c);
+          } else {
+            buf[len++] = static_cast<char16_t>(0xD7C0 + (c >> 10));
+            buf[len++] = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
+          }
+        }
+      }
+      us.releaseBuffer(len);
+    }
     prototype->setText(us);
     // Walk UTF-16 boundaries and code points side by side.
     int32_t u16 = 0;
@@ -155,7 +172,7 @@ class DocumentExtractor {
     }
     std::sort(all_.begin(), all_.end(),
               [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
-    for (const Span& s : SplitSentences(doc_.text, text_)) Sentence(s);
+    for (const Span& s : SplitSentences(text_)) Sentence(s);
   }
 
  private:

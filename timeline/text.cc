@@ -47,17 +47,23 @@ bool EndsWith(const std::u32string& s, const std::u32string& p) {
 }  // namespace
 
 std::u32string DecodeUtf8(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    char32_t cp;
-    size_t len;
+  // Written through a pointer into a buffer sized for the worst case (one code point per
+  // byte), ASCII and two-byte sequences (Arabic) first: push_back per code point was a
+  // visible share of the map step.
+  std::u32string out(text.size(), U'\0');
+  char32_t* o = out.data();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = p + text.size();
+  while (p < end) {
+    const unsigned char c = *p;
     if (c < 0x80) {
-      cp = c;
-      len = 1;
-    } else if ((c & 0xE0) == 0xC0) {
+      *o++ = c;
+      ++p;
+      continue;
+    }
+    size_t len;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) {
       cp = c & 0x1F;
       len = 2;
     } else if ((c & 0xF0) == 0xE0) {
@@ -67,13 +73,12 @@ std::u32string DecodeUtf8(std::string_view text) {
       cp = c & 0x07;
       len = 4;
     }
-    if (i + len > text.size()) len = text.size() - i;  // defensive: truncated sequence
-    for (size_t k = 1; k < len; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    out.push_back(cp);
-    i += len;
+    if (len > static_cast<size_t>(end - p)) len = end - p;  // defensive: truncated sequence
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+    *o++ = cp;
+    p += len;
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 
