@@ -273,6 +273,10 @@ void PrintSummary(const EvalCounts& c, int64_t docs, int64_t failed) {
   std::printf("documents %lld scored, %lld failed; gold %lld, system %lld\n",
               static_cast<long long>(docs), static_cast<long long>(failed),
               static_cast<long long>(c.gold), static_cast<long long>(c.sys));
+  if (docs == 0) {
+    std::printf("no document scored: no figures\n");
+    return;
+  }
   std::printf("relaxed  P %.3f  R %.3f  F1 %.3f\n", c.RelaxedPrecision(), c.RelaxedRecall(),
               c.RelaxedF1());
   std::printf("strict   F1 %.3f\n", c.StrictF1());
