@@ -382,7 +382,8 @@ BuiltTimeline::BuiltTimeline(MentionStore input, const BuildOptions& options)
   }
 
   // Temporal network: anchors, tense, cues.
-  TemporalNetwork net(num_events);
+  // At most two edges per range (two ranges per mention) and one per cue.
+  TemporalNetwork net(num_events, 4 * mentions.size() + st.cues.size());
   // (doc, timex.begin) → mention: mentions are sorted by that pair and unique in it.
   auto find_mention = [&mentions](uint32_t doc_rank_of_m, const std::vector<uint32_t>& rank,
                                   int64_t begin) -> int64_t {
@@ -407,7 +408,7 @@ BuiltTimeline::BuiltTimeline(MentionStore input, const BuildOptions& options)
     const int ev = cluster[i];
     PointRanges r = timeline_internal::MentionRanges(!st.values.Name(m.value).empty(), m.window,
                                                      m.relation, m.dct_day, m.tense);
-    ConstraintReason anchor{ConstraintReason::kAnchor, static_cast<int64_t>(i)};
+    ConstraintReason anchor{ConstraintReason::kAnchor, static_cast<int32_t>(i)};
     if (m.tense > 0) anchor.kind = ConstraintReason::kTense;  // ranges then include the DCT
     net.AddRange(TemporalNetwork::Start(ev), r.start_lo, r.start_hi, anchor);
     net.AddRange(TemporalNetwork::End(ev), r.end_lo, r.end_hi, anchor);
@@ -435,7 +436,7 @@ BuiltTimeline::BuiltTimeline(MentionStore input, const BuildOptions& options)
     const int ev = cluster[i];
     for (uint32_t k = 0; k < m.num_cues; ++k) {
       const StoredCue& cue = st.cues[m.cues_begin + k];
-      ConstraintReason why{ConstraintReason::kCue, static_cast<int64_t>(i)};
+      ConstraintReason why{ConstraintReason::kCue, static_cast<int32_t>(i)};
       if (cue.ref_offset >= 0) {
         const int64_t ref = find_mention(doc_rank[m.doc], doc_rank, cue.ref_offset);
         if (ref < 0) continue;

@@ -23,7 +23,9 @@ constexpr int64_t kInf = std::numeric_limits<int64_t>::max();
 
 }  // namespace
 
-TemporalNetwork::TemporalNetwork(int num_events) : num_events_(num_events) {
+TemporalNetwork::TemporalNetwork(int num_events, size_t expected_constraints)
+    : num_events_(num_events) {
+  edges_.reserve(static_cast<size_t>(num_events) + expected_constraints);
   for (int i = 0; i < num_events; ++i) {
     AddConstraint(End(i), Start(i), 0, {ConstraintReason::kAnchor, -1});  // start <= end
   }
