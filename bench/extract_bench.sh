@@ -55,7 +55,7 @@ t_two=$(median par)
   printf 'parallel -j2 extract:  %6.2f s  %7s MB/s  (speed-up %.2f x one process)\n' "$t_two" \
     "$(mbps "$t_two")" "$(calc "$t_one / $t_two")"
   for n in $MERGE_SIZES; do
-    m=$OUT_DIR/mentions-$n.jsonl
+    m=$OUT_DIR/merge-mentions-$n.jsonl  # not mentions-N (timeline_scale.sh: real extract output)
     [ -s "$m" ] || python3 bench/merge_mentions.py --out "$m" --mentions "$n"
     read -r secs rss < <( { /usr/bin/time -f '%e %M' "$BIN" merge "$m" >/dev/null; } 2>&1 | tail -1)
     printf 'merge %8d mentions: %6.2f s  max RSS %6.0f MB  (input %.0f MB)\n' "$n" "$secs" \

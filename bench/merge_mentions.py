@@ -4,7 +4,7 @@ mentions, for the merge bench: 20 mentions per document, dates spread over 1990-
 month and day granularity, headlines and tokens drawn from a fixed Arabic vocabulary (so
 merging finds both shared and distinct events). Deterministic (fixed seed). Build tree only.
 
-  python3 bench/merge_mentions.py --out build/bench/mentions-1e6.jsonl --mentions 1000000
+  python3 bench/merge_mentions.py --out build/bench/merge-mentions-1000000.jsonl --mentions 1000000
 """
 import argparse
 import datetime
