@@ -115,10 +115,22 @@ size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
     case NodeKind::kLex: {
       const LexEntry* le = nullptr;
       size_t len = 0;
-      if (nd.phrase) {
-        len = Phrase(i, nd.cls, &le);
-      } else if ((le = E(i, nd.cls))) {
-        len = 1;
+      const int c = static_cast<int>(nd.cls);
+      const int ph = nd.phrase ? 1 : 0;
+      if (memo_ && i == memo_->pos && (memo_->lex_known[ph] >> c & 1)) {
+        le = memo_->lex_entry[ph][c];
+        len = memo_->lex_len[ph][c];
+      } else {
+        if (nd.phrase) {
+          len = Phrase(i, nd.cls, &le);
+        } else if ((le = E(i, nd.cls))) {
+          len = 1;
+        }
+        if (memo_ && i == memo_->pos) {
+          memo_->lex_known[ph] |= uint64_t{1} << c;
+          memo_->lex_entry[ph][c] = le;
+          memo_->lex_len[ph][c] = static_cast<uint8_t>(len);
+        }
       }
       if (!len) return kNoMatch;
       auto in = [](std::string_view v, const char* const* list, int count) {
@@ -243,6 +255,18 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
   return 0;
 }
 
+// MatchElem, remembered by element signature at the start token of the current family.
+size_t Recognizer::MatchElemAt(const Node& nd, size_t i, RuleCap* cap) const {
+  if (!memo_ || i != memo_->pos) return MatchElem(nd, i, cap);
+  uint8_t& st = memo_->state[nd.sig];
+  if (st == 0) {
+    memo_->end[nd.sig] = MatchElem(nd, i, &memo_->cap[nd.sig]);
+    st = 1;
+  }
+  *cap = memo_->cap[nd.sig];
+  return memo_->end[nd.sig];
+}
+
 // Matches nodes [k, count) of sequence `seq` at token i, then the continuation.
 bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps,
                           size_t* end) const {
@@ -269,7 +293,7 @@ bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCa
         }
       } else {
         RuleCap c;
-        ok = MatchElem(nd, at, &c) != kNoMatch;
+        ok = MatchElemAt(nd, at, &c) != kNoMatch;
       }
     }
     if (ok == nd.neg) return false;
@@ -283,7 +307,7 @@ bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCa
     return nd.opt && MatchSeq(seq, k + 1, i, cont, caps, end);
   }
   RuleCap c;
-  const size_t e = MatchElem(nd, i, &c);
+  const size_t e = MatchElemAt(nd, i, &c);
   if (e != kNoMatch) {
     if (nd.cap >= 0) {
       const RuleCap saved = caps->cap[nd.cap];
@@ -534,13 +558,24 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
     return 0;
   }
   size_t best = 0;
+  RuleCaps caps;
+  RuleMemo memo;
+  memo.pos = i;
+  std::memset(memo.state, 0, sizeof memo.state);
+  memo.lex_known[0] = memo.lex_known[1] = 0;
+  RuleMemo* const outer = memo_;
+  memo_ = &memo;
   for (int r = kIndex.first[f], end = r + kIndex.count[f]; r < end; ++r) {
     const rules::Rule& rule = rules::kRules[r];
     if (!rule.first_any && !(digits && rule.first_digits) &&
         !(t.g && (t.g->any_mask & rule.first_mask))) {
       continue;
     }
-    RuleCaps caps;
+    if (rule.first_node >= 0) {
+      RuleCap c;
+      if (MatchElemAt(rules::kNodes[rule.first_node], i, &c) == kNoMatch) continue;
+    }
+    caps.set = 0;
     size_t e = 0;
     if (!MatchSeq(rule.seq, 0, i, nullptr, &caps, &e) || e <= best || e == i) continue;
     Partial q;
@@ -548,6 +583,7 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
     best = e;
     *p = std::move(q);
   }
+  memo_ = outer;
   return best;
 }
 

@@ -84,16 +84,31 @@ inline constexpr uint64_t kBestStart = kCoreStart | Bit(Cls::kBlock) | Bit(Cls::
                                        Bit(Cls::kVague) | Bit(Cls::kNum) | Bit(Cls::kSet) |
                                        Bit(Cls::kEvery) | Bit(Cls::kRef);
 
-// What one element of a rule pattern matched (recognize_rules.cc).
+// What one element of a rule pattern matched (recognize_rules.cc). Left uninitialized on
+// purpose: MatchElem fills every field before a capture is stored, and RuleCaps::set says
+// which captures hold a value (zeroing them for every rule tried costs measurable time).
 struct RuleCap {
-  uint32_t b = 0, e = 0;            // token range
-  const LexEntry* entry = nullptr;  // a lexicon element's entry
-  int64_t value = 0;                // its ival, the digits, or a terminal's number
-  bool alt = false;                 // Year: a Hijri year
+  uint32_t b, e;          // token range
+  const LexEntry* entry;  // a lexicon element's entry, else null
+  int64_t value;          // its ival, the digits, or a terminal's number
+  bool alt;               // Year: a Hijri year
 };
 struct RuleCaps {
   RuleCap cap[rules::kMaxCaps];
   uint32_t set = 0;  // bit k: capture k matched
+};
+// Results of the elements tried at the start token of a family, by element signature: the
+// rules of a family often open with the same element (UnitRel's "ال-UNIT"), matched once.
+struct RuleMemo {
+  size_t pos;
+  uint8_t state[rules::kSigCount];  // 0 unknown, 1 known (end = kNoMatch: failed)
+  size_t end[rules::kSigCount];
+  RuleCap cap[rules::kSigCount];
+  // The lexicon look-ups at that token (E / Phrase by class): many rules test the same class
+  // with different values or attrs.
+  uint64_t lex_known[2];
+  const LexEntry* lex_entry[2][lex::kClassCount];
+  uint8_t lex_len[2][lex::kClassCount];
 };
 // The rest of an enclosing sequence to match after a group's alternative.
 struct RuleCont {
@@ -225,6 +240,7 @@ class Recognizer {
   size_t RuleFamily(rules::Family family, size_t i, Partial* p) const;
   bool MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps, size_t* end) const;
   size_t MatchElem(const rules::Node& nd, size_t i, RuleCap* cap) const;
+  size_t MatchElemAt(const rules::Node& nd, size_t i, RuleCap* cap) const;
   size_t MatchTerm(rules::Term term, size_t i, RuleCap* cap) const;
   bool TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const;
   bool MatchTermIs(const rules::Rule& rule, int cap, rules::Term term) const;
@@ -239,6 +255,7 @@ class Recognizer {
   int dct_year_;
   std::vector<Tok> toks_;
   std::string scratch_;
+  mutable RuleMemo* memo_ = nullptr;  // of the innermost RuleFamily call
 };
 
 }  // namespace tarikh::internal

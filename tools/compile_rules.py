@@ -397,16 +397,22 @@ def main():
            f"  const char* vals[{MAX_LIST}]; uint8_t nvals; bool vneg; const char* attrs[{MAX_LIST}];",
            "  uint8_t nattrs;",
            "  bool aneg; uint32_t flags; int32_t wmin, wmax, vmin, vmax; char punct; Term term;",
-           "  uint16_t alt_first, alt_count; };",
+           "  uint16_t alt_first, alt_count; uint16_t sig; };",
            "struct Seq { uint16_t first, count; };",
            "struct Action { Field field; ActKind kind; int32_t ival; int8_t cap; const char* str; };",
            "struct Rule { Family family; uint16_t seq; uint16_t act_first, act_count; uint64_t first_mask;",
-           "  bool first_digits, first_any; const char* caps; const char* file; uint16_t line; };",
+           "  bool first_digits, first_any; const char* caps; const char* file; uint16_t line;",
+           "  int16_t first_node; };",
            "inline constexpr const char* kFiles[] = {" +
            ", ".join(f'"{os.path.basename(p)}"' for p in inputs) + "};",
            "inline constexpr Node kNodes[] = {"]
+    sigs = {}
     for node, af, ac in nodes:
         mod = node["mod"]
+        # Identical elements share a signature: the engine matches each once per start token.
+        key = repr({k: v for k, v in node.items() if k not in ("cap", "opt", "mod", "alts")}) + \
+            (repr((af, ac)) if node["kind"] == "GROUP" else "")
+        sig = sigs.setdefault(key, len(sigs))
         flags = " | ".join(
             f"kF{re.sub(r'[^A-Za-z]', '', f.replace('!', 'Not').title())}" for f in node["flags"]) or "0"
         kind = node["kind"]
@@ -422,10 +428,11 @@ def main():
             f"{str(node.get('vneg', False)).lower()}, {strs(attrs)}, {len(attrs)}, "
             f"{str(node.get('aneg', False)).lower()}, {flags}, {w[0]}, {w[1]}, {v[0]}, {v[1]}, "
             f"'{node.get('punct', ' ')}', Term::k{node.get('term', next(iter(TERMINALS)))}, "
-            f"{af}, {ac}}},")
+            f"{af}, {ac}, {sig}}},")
     if not nodes:
         out.append("  {},")
     out.append("};")
+    out.append(f"inline constexpr int kSigCount = {max(len(sigs), 1)};")
     out.append("inline constexpr Seq kSeqs[] = {" + ", ".join(f"{{{a}, {b}}}" for a, b in seqs) +
                ("" if seqs else "{}") + "};")
     out.append("inline constexpr Action kActions[] = {")
@@ -437,6 +444,20 @@ def main():
     if not acts_out:
         out.append("  {},")
     out.append("};")
+    def first_node(seq_id):
+        # The node every match of the rule starts with, when it is a plain element (consuming,
+        # not optional, not a group or look-around): the engine tests it (remembered per
+        # start token) before entering the pattern, so rules that cannot start cost little.
+        # Look-arounds before it are zero width: the element still starts at the rule's token.
+        first, count = seqs[seq_id]
+        k = first
+        while k < first + count - 1 and nodes[k][0]["mod"]:
+            k += 1
+        node = nodes[k][0]
+        if node["kind"] == "GROUP" or node["opt"] or node["mod"] or node["kind"] == "END":
+            return -1
+        return k
+
     out.append("inline constexpr Rule kRules[] = {")
     for r, seq_id, a0, ac in rule_rows:
         fs = r["first"]
@@ -444,7 +465,7 @@ def main():
                           for c in sorted(fs[0])) if fs and fs[0] else "0"
         out.append(f"  {{Family::k{FAMILIES[r['fam']]}, {seq_id}, {a0}, {ac}, {mask}, "
                    f"{str(bool(fs and fs[1])).lower()}, {str(fs is None).lower()}, \"{r['caps']}\", "
-                   f'"{os.path.basename(inputs[r["file"]])}", {r["line"]}}},')
+                   f'"{os.path.basename(inputs[r["file"]])}", {r["line"]}, {first_node(seq_id)}}},')
     if not rule_rows:
         out.append("  {},")
     out += ["};", f"inline constexpr int kRuleCount = {len(rule_rows)};",
