@@ -16,29 +16,12 @@
 
 #include "json_utf8.h"
 #include "tarikh/core/date.h"
+#include "tarikh/core/utf8.h"
 
 namespace tarikh {
 namespace {
 
 using export_internal::Utf8SequenceLength;
-
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // A cursor over one JSON text. Every error names the byte offset where the input stopped
 // being JSON.
@@ -352,7 +335,7 @@ class Scanner {
           }
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
-        if (out) AppendUtf8(cp, out);
+        if (out) AppendUtf8(out, cp);
         return Status::Ok();
       }
       default:
