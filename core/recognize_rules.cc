@@ -28,12 +28,26 @@ struct FamilyIndex {
   bool any[rules::kFamilyCount] = {};
   uint16_t first[rules::kFamilyCount] = {};
   uint16_t count[rules::kFamilyCount] = {};
+  // When every rule of a family opens with the same lexicon class (all of RefExpr with REF~):
+  // that look-up, done once before any rule is tried; most tokens that pass the mask (the
+  // preposition "من" because of "من قبل") fail it.
+  int8_t common_cls[rules::kFamilyCount] = {};
+  bool common_phrase[rules::kFamilyCount] = {};
   constexpr FamilyIndex() {
+    for (int f = 0; f < rules::kFamilyCount; ++f) common_cls[f] = -2;  // -2 unset, -1 none
     for (int r = 0; r < rules::kRuleCount; ++r) {
       const rules::Rule& rule = rules::kRules[r];
       const int f = static_cast<int>(rule.family);
       if (count[f] == 0) first[f] = static_cast<uint16_t>(r);
       ++count[f];
+      const Node* nd = rule.first_node >= 0 ? &rules::kNodes[rule.first_node] : nullptr;
+      const int c = nd && nd->kind == NodeKind::kLex ? static_cast<int>(nd->cls) : -1;
+      if (common_cls[f] == -2) {
+        common_cls[f] = static_cast<int8_t>(c);
+        common_phrase[f] = nd && nd->phrase;
+      } else if (common_cls[f] != c || common_phrase[f] != (nd && nd->phrase)) {
+        common_cls[f] = -1;
+      }
       mask[f] |= rule.first_mask;
       digits[f] = digits[f] || rule.first_digits;
       any[f] = any[f] || rule.first_any;
@@ -556,6 +570,13 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
   if (!kIndex.any[f] && !(digits && kIndex.digits[f]) &&
       !(t.g && (t.g->any_mask & kIndex.mask[f]))) {
     return 0;
+  }
+  if (const int c = kIndex.common_cls[f]; c >= 0) {
+    const LexEntry* le = nullptr;
+    if (kIndex.common_phrase[f] ? !Phrase(i, static_cast<Cls>(c), &le)
+                                : !E(i, static_cast<Cls>(c))) {
+      return 0;
+    }
   }
   size_t best = 0;
   RuleCaps caps;
