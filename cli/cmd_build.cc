@@ -156,11 +156,7 @@ int RunBuild(int argc, char** argv) {
   m->excludes(d);
   m->excludes(jl);
   d->excludes(jl);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   if (manifest.empty() && jl->count() == 0 && files.empty()) {
     std::cerr << "tarikh build: give --manifest M, --dct D FILES..., FILES... or --jsonl\n";
     return kExitUsage;

@@ -184,12 +184,7 @@ int RunExtract(int argc, char** argv) {
   app.footer(
       "A bad line is reported as FILE:LINE:COL and skipped; the other documents are still\n"
       "extracted. Exit codes: 0 ok, 1 some lines failed, 2 usage, 3 output not written.");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   if (files.empty()) files.push_back("-");
   std::optional<Dct> default_dct;
   if (!default_dct_text.empty()) {
@@ -287,12 +282,7 @@ int RunMerge(int argc, char** argv) {
   app.footer(
       "A bad line is reported as FILE:LINE:COL and skipped; the timeline is built from the\n"
       "others. Exit codes: 0 ok, 1 some lines failed, 2 usage, 3 output not written.");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
-  }
+  if (auto done = ParseCommandLine(app, argc, argv)) return *done;
   if (files.empty()) files.push_back("-");
   int exit_code = kExitOk;
   // Each line's DocumentMentions goes into the compact store at once (a 10^6-mention merge
