@@ -94,9 +94,9 @@ Timeline BuildTimeline(std::vector<EventMention> mentions, std::vector<DocumentI
 
 // The map step's outputs held compactly for the reduce step: the text of every mention in
 // one arena (a headline or date text that is a slice of its sentence is stored once), ids,
-// values and tokens interned, numbers packed: about 250 bytes per mention plus its sentence,
-// where EventMention objects take over a kilobyte. Add documents one at a time as they are
-// read (tarikh merge), then hand the store to BuildTimeline or BuildTimelineSource.
+// values and tokens interned, numbers packed: ~150 bytes per mention plus its sentence and 4
+// per token, where EventMention objects take over a kilobyte. Add documents one at a time as
+// they are read (tarikh merge), then hand the store to BuildTimeline or BuiltTimeline.
 class MentionStore {
  public:
   MentionStore();
