@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "json_utf8.h"
+
 namespace tarikh {
 namespace {
 
@@ -118,6 +120,10 @@ std::string HtmlEscape(std::string_view s) {
 
 void AppendXmlText(std::string* out, std::string_view text) {
   AppendXmlEscaped(out, text, /*attribute=*/false);
+}
+
+bool AppendJsonString(std::string* out, std::string_view text) {
+  return export_internal::AppendJsonString(out, text);
 }
 
 std::string XmlEscapeText(std::string_view text) {

@@ -22,6 +22,12 @@ std::string XmlEscapeAttribute(std::string_view text);
 // XmlEscapeText appending to `out` (for writers that stream a document chunk by chunk).
 void AppendXmlText(std::string* out, std::string_view text);
 
+// Appends `text` as a quoted JSON string, escaped exactly as nlohmann::json::dump does with
+// ensure_ascii off (" \\ \b \f \n \r \t by name, other controls as \u00xx, the rest
+// verbatim), so hand-written JSON lines match a dumped object byte for byte. Returns false
+// (output unspecified) if `text` is not valid UTF-8.
+bool AppendJsonString(std::string* out, std::string_view text);
+
 // A JSON document made safe to place inside an HTML <script> element: every "</" becomes
 // "<\/", every "<!" becomes "\u003c!" (both only occur inside JSON strings, where these
 // escapes mean the same characters), and U+2028 / U+2029 become \u2028 / \u2029.
