@@ -388,56 +388,6 @@ size_t Recognizer::YearExpr(size_t i, Partial* p) const {
   return 0;
 }
 
-size_t Recognizer::DecadeCentury(size_t i, Partial* p) const {
-  size_t j = i;
-  // "فترة الخمسينيات", "عقد الستينيات"
-  if (Has(j, Cls::kPeriod) || (E(j, Cls::kUnit) && E(j, Cls::kUnit)->value == "DE" &&
-                               E(j, Cls::kUnit)->attr == "sg" && Has(j + 1, Cls::kDecade))) {
-    if (Has(j + 1, Cls::kDecade)) ++j;
-  }
-  const LexEntry* d = E(j, Cls::kDecade);
-  int century = 19;
-  if (d) {
-    size_t k = j + 1;
-    if (PrepIs(k, "min") || (k < n() && toks_[k].kind == TokKind::kWord && E(k, Cls::kUnit) &&
-                             E(k, Cls::kUnit)->value == "CE")) {
-      size_t c0 = PrepIs(k, "min") ? k + 1 : k;
-      Partial cp;
-      if (size_t e = CenturyRules(c0, &cp)) {
-        if (cp.century != kUnset) {
-          century = cp.century;
-        } else {
-          // relative century: resolve against the DCT here (decade prefixes are absolute)
-          century = 20 + cp.offset;  // refined by the caller's DCT in Core
-          p->hyear = kUnset;
-        }
-        p->decade = century * 10 + d->ival;
-        p->minute = cp.century == kUnset ? cp.offset : kUnset;  // marker for relative century
-        return e;
-      }
-    }
-    p->decade = century * 10 + d->ival;
-    return k;
-  }
-  // "العقد الأول من القرن الماضي" = 190.
-  const LexEntry* u = E(i, Cls::kUnit);
-  if (u && u->value == "DE" && u->attr == "sg" && StartsWith(toks_[i].stem, kAl)) {
-    const LexEntry* o = nullptr;
-    if (size_t len = Phrase(i + 1, Cls::kOrd, &o); len && o->ival <= 10) {
-      size_t k = i + 1 + len;
-      if (PrepIs(k, "min")) {
-        Partial cp;
-        if (size_t e = CenturyRules(k + 1, &cp)) {
-          p->decade = (cp.century != kUnset ? cp.century : 20 + cp.offset) * 10 + o->ival - 1;
-          p->minute = cp.century == kUnset ? cp.offset : kUnset;
-          return e;
-        }
-      }
-    }
-  }
-  return 0;
-}
-
 size_t Recognizer::NumericDate(size_t i, Partial* p) const {
   if (!IsDigits(i)) return 0;
   // a SEP b SEP c with the same separator and no spaces.
@@ -545,7 +495,7 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   consider(false, kDem | kUnit | Bit(Cls::kMonth), &Recognizer::MonthExpr);
   consider(false, kDem | kUnit, &Recognizer::UnitRelRules);
   consider(true, kUnit, &Recognizer::YearExpr);
-  consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeCentury);
+  consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeRules);
   consider(false, kUnit, &Recognizer::CenturyRules);
   consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonRules);
   consider(true, 0, &Recognizer::NumericDate);

@@ -258,6 +258,15 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
       Partial d;
       return DayMonth(i, &d);
     }
+    case rules::Term::kCenturyExpr: {
+      Partial d;
+      const size_t e = RuleFamily(rules::Family::kCenturyExpr, i, &d);
+      // A relative century ("القرن الماضي") is counted from the 21st (the decade prefixes of
+      // DecadeCentury are absolute) and marked as such.
+      cap->alt = d.century == kUnset;
+      cap->value = cap->alt ? 20 + d.offset : d.century;
+      return e;
+    }
     case rules::Term::kYearExpr: {
       Partial d;
       size_t e = YearExpr(i, &d);
@@ -556,6 +565,20 @@ bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, con
         p->hday = (v[5] - '0') * 10 + (v[6] - '0');
         p->dir = Dir::kByTense;
       }
+      return true;
+    }
+    case rules::Builder::kDecade: {
+      // "الخمسينيات" (of the 20th century), "ستينيات القرن الماضي", "العقد الأول من القرن
+      // العشرين" = 190: the century times ten plus the decade of the DECADE word (d) or of
+      // the ordinal (o, first to tenth). A relative century keeps its offset in `minute`.
+      const RuleCap* d = cap("d");
+      const RuleCap* o = cap("o");
+      const RuleCap* c = cap("c");
+      if (o && o->value > 10) return false;
+      const int64_t dec = d ? d->value : o ? o->value - 1 : 0;
+      const int64_t century = c ? c->value : 19;
+      p->decade = static_cast<int>(century * 10 + dec);
+      if (c && c->alt) p->minute = static_cast<int>(c->value - 20);
       return true;
     }
   }

@@ -193,7 +193,6 @@ class Recognizer {
   size_t MonthExpr(size_t i, Partial* p) const;
   size_t DeicticExpr(size_t i, Partial* p) const;
   size_t YearExpr(size_t i, Partial* p) const;
-  size_t DecadeCentury(size_t i, Partial* p) const;
   // Families that are data rules (core/data/rules/*.rules), as members for Core's table.
   size_t SeasonRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kSeasonExpr, i, p);
@@ -210,6 +209,9 @@ class Recognizer {
   }
   size_t HijriRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kHijriExpr, i, p);
+  }
+  size_t DecadeRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kDecadeCentury, i, p);
   }
   size_t HolidayRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kHolidayExpr, i, p);

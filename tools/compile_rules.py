@@ -23,7 +23,7 @@ CLASS_NAMES = list(CLASSES)
 # Families the C++ cascade calls by name (recognize.cc / recognize_time.cc); their order is
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
-            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr"]
+            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr", "DecadeCentury"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -39,6 +39,9 @@ TERMINALS = {
     # A UnitRel match that is a week relative to the DCT with no weekday of its own ("الأسبوع
     # المقبل"); its value is the offset.
     "WeekRel": (["DEM", "UNIT"], False),
+    # The CenturyExpr family as a sub-rule: its value is the century (0-based, "القرن العشرين"
+    # = 19); a century relative to the DCT ("القرن الماضي") has value 20 + offset and is marked.
+    "CenturyExpr": (["UNIT"], False),
 }
 
 # Token flags: tested on the first token of the element (for a terminal, its start).
@@ -65,7 +68,7 @@ ENUMS = {
 }
 # C++ builders a rule may name with call=... (registered in recognize_rules.cc): they compute
 # what the slot syntax cannot and may reject the match.
-BUILDERS = ["HolidayDate", "SetEvery"]
+BUILDERS = ["HolidayDate", "SetEvery", "Decade"]
 
 MAX_CAPS = 8
 MAX_LIST = 8  # values or attrs listed in one element
