@@ -281,113 +281,6 @@ size_t Recognizer::MonthExpr(size_t i, Partial* p) const {
   return k;
 }
 
-size_t Recognizer::DeicticExpr(size_t i, Partial* p) const {
-  const LexEntry* e = nullptr;
-  size_t len = Phrase(i, Cls::kDeictic, &e);
-  if (!len) return 0;
-  size_t j = i + len;
-  const Tok& t = toks_[i];
-  // Generic "today/yesterday/tomorrow" (nowadays): PRESENT/PAST/FUTURE_REF.
-  bool generic = false;
-  const bool followed_by_day = Has(j, Cls::kWeekday) || Has(j, Cls::kPod);
-  if (e->attr == "gen" && len == 1 && !followed_by_day) {
-    const bool prev_pod = i > 0 && Has(i - 1, Cls::kPod);
-    if (!prev_pod) {
-      if (i > 0 && !t.break_before) {
-        const Tok& pv = toks_[i - 1];
-        if (PrepIs(i - 1, "ila") || PrepIs(i - 1, "hatta")) generic = true;
-        if (pv.kind == TokKind::kWord && !pv.g && StartsWith(pv.full, kAl) && !t.prep) {
-          generic = true;  // "العالم اليوم", "حلفاء اليوم"
-        }
-        if (pv.kind == TokKind::kWord && !pv.g && e->ival != 0 && !t.prep && !pv.fut) {
-          generic = true;  // construct: "أعداء الغد"
-        }
-      }
-      // "اليوم أو الأمس": a pair of generic words.
-      if (j + 1 < n() && Has(j + 1, Cls::kDeictic) && E(j + 1, Cls::kDeictic)->attr == "gen") {
-        generic = true;
-      }
-      if (i >= 2 && Has(i - 2, Cls::kDeictic) && E(i - 2, Cls::kDeictic)->attr == "gen") {
-        generic = true;
-      }
-    }
-  }
-  if (generic) {
-    p->literal = e->ival < 0 ? "PAST_REF" : e->ival > 0 ? "FUTURE_REF" : "PRESENT_REF";
-    return j;
-  }
-  p->unit = Granularity::kDay;
-  p->offset = e->ival;
-  if (const LexEntry* w = E(j, Cls::kWeekday)) {
-    (void)w;
-    ++j;
-  }
-  if (const LexEntry* pod = E(j, Cls::kPod); pod && pod->attr == "adv") {
-    for (int k = 0; k < 6; ++k) {
-      if (pod->value == internal::kPodCodes[k]) p->pod = k;
-    }
-    p->type = TimexType::kTime;
-    ++j;
-  }
-  return j;
-}
-
-size_t Recognizer::YearExpr(size_t i, Partial* p) const {
-  const LexEntry* u = E(i, Cls::kUnit);
-  int y;
-  bool hijri;
-  if (u && u->value == "Y" && (u->attr == "sg" || u->attr == "cs" || u->attr == "du")) {
-    if (u->attr == "du" && !StartsWith(toks_[i].stem, kAl)) return 0;
-    if (size_t e = Year(i + 1, &y, &hijri, false)) {
-      if (y < 100 && !hijri && !IsDigits(i + 1)) return 0;
-      if (hijri) {
-        p->hyear = y;
-      } else {
-        p->year = y;
-      }
-      return e;
-    }
-    return 0;
-  }
-  if (!IsDigits(i) || toks_[i].ndig != 4) {
-    // "1438 هـ" / "64ه" handled with the era marker.
-    if (IsDigits(i) && toks_[i].ndig <= 4) {
-      if (size_t e = Year(i, &y, &hijri, true); e && e > i + 1) {
-        if (hijri)
-          p->hyear = y;
-        else
-          p->year = y;
-        return e;
-      }
-    }
-    return 0;
-  }
-  // A bare four-digit number: a year only in a year-like context.
-  if (size_t e = Year(i, &y, &hijri, true)) {
-    bool cue = e > i + 1;
-    if (!cue && i > 0 && !toks_[i].break_before) {
-      const Tok& pv = toks_[i - 1];
-      if (Has(i - 1, Cls::kPrep) || IsPunct(i - 1, '(') || Has(i - 1, Cls::kPart)) cue = true;
-      if (pv.kind == TokKind::kWord && pv.wa && !pv.g && pv.full.size() == 2) cue = true;  // و2014
-      if (IsPunct(i - 1, '-') || IsPunct(i - 1, ','))
-        cue = i >= 2 && IsDigits(i - 2) && toks_[i - 2].ndig == 4;
-      if (pv.full == kWaw && i >= 2 && IsDigits(i - 2) && toks_[i - 2].ndig == 4) cue = true;
-      if (Has(i - 1, Cls::kNamehead)) return 0;
-    }
-    // Otherwise a plausible recent year that is not a count ("1500 مقاتل" is caught by Year).
-    if (!cue && y >= 1800 && y <= dct_year_ + 5 && !(e < n() && Has(e, Cls::kUnit))) cue = true;
-    if (!cue && (i == 0 || toks_[i].break_before)) cue = false;
-    if (cue && y >= 1000 && y <= 2100) {
-      if (hijri)
-        p->hyear = y;
-      else
-        p->year = y;
-      return e;
-    }
-  }
-  return 0;
-}
-
 size_t Recognizer::NumericDate(size_t i, Partial* p) const {
   if (!IsDigits(i)) return 0;
   // a SEP b SEP c with the same separator and no spaces.
@@ -489,12 +382,12 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   constexpr uint64_t kOrd = Bit(Cls::kOrd);
   constexpr uint64_t kPod = Bit(Cls::kPod);
   consider(false, kPod, &Recognizer::PodRules);
-  consider(false, Bit(Cls::kDeictic), &Recognizer::DeicticExpr);
+  consider(false, Bit(Cls::kDeictic), &Recognizer::DeicticRules);
   consider(false, kUnit | Bit(Cls::kWeekday), &Recognizer::WeekdayRules);
   consider(true, kOrd, &Recognizer::DayMonth);
   consider(false, kDem | kUnit | Bit(Cls::kMonth), &Recognizer::MonthExpr);
   consider(false, kDem | kUnit, &Recognizer::UnitRelRules);
-  consider(true, kUnit, &Recognizer::YearExpr);
+  consider(true, kUnit, &Recognizer::YearRules);
   consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeRules);
   consider(false, kUnit, &Recognizer::CenturyRules);
   consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonRules);

@@ -92,6 +92,7 @@ bool Recognizer::TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const {
   if ((flags & kFBare) && !bare) return false;
   if ((flags & kFNotbare) && bare) return false;
   if ((flags & kFJoined) && t.break_before) return false;
+  if ((flags & kFNotjoined) && !t.break_before) return false;
   if ((flags & kFNospace) && t.space_before) return false;
   if ((flags & kFWa) && !t.wa) return false;
   if ((flags & kFNotwa) && t.wa) return false;
@@ -108,10 +109,14 @@ bool Recognizer::TokFlags(size_t i, uint32_t flags, const RuleCap* cap) const {
     return false;
   }
   if ((flags & kFFuture) && !FutureAround(i)) return false;
+  if ((flags & kFCue) && !t.fut) return false;
+  if ((flags & kFNotcue) && t.fut) return false;
   if (cap) {
     if ((flags & kFGreg) && cap->alt) return false;
     if ((flags & kFHijri) && !cap->alt) return false;
     if ((flags & kFMulti) && cap->e - cap->b < 2) return false;
+    // A plausible recent year: from 1800 to five years after the DCT.
+    if ((flags & kFRecent) && (cap->value < 1800 || cap->value > dct_year_ + 5)) return false;
     if ((flags & kFNotmulti) && cap->e - cap->b >= 2) return false;
   }
   return true;
@@ -240,7 +245,7 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
     }
     case rules::Term::kDeictic: {
       Partial d;
-      size_t e = DeicticExpr(i, &d);
+      size_t e = RuleFamily(rules::Family::kDeicticExpr, i, &d);
       return d.literal.empty() ? e : 0;  // the generic use ("nowadays") is not a day
     }
     case rules::Term::kWeekday: {
@@ -269,7 +274,7 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
     }
     case rules::Term::kYearExpr: {
       Partial d;
-      size_t e = YearExpr(i, &d);
+      size_t e = RuleFamily(rules::Family::kYearExpr, i, &d);
       if (!e || d.year == kUnset) return 0;  // a Gregorian year
       cap->value = d.year;
       return e;
@@ -301,12 +306,13 @@ bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCa
   }
   const Node& nd = rules::kNodes[s.first + k];
   if (nd.behind || nd.neg || nd.ahead) {
-    // Zero width: a look-behind tests the token before i, a look-ahead the token at i.
+    // Zero width: a look-behind tests the token `behind` (1 or 2) before i, a look-ahead the
+    // token at i.
     bool ok;
-    if (nd.behind && i == 0) {
+    if (i < nd.behind) {
       ok = false;
     } else {
-      const size_t at = nd.behind ? i - 1 : i;
+      const size_t at = i - nd.behind;
       if (nd.kind == NodeKind::kGroup) {
         ok = false;
         for (int a = 0; a < nd.alt_count && !ok; ++a) {
@@ -487,13 +493,13 @@ bool Recognizer::ApplyRule(const rules::Rule& rule, const RuleCaps& caps, size_t
         const size_t at = cap->b;
         size_t de = 0;
         if (MatchTermIs(rule, act.cap, rules::Term::kDeictic)) {
-          de = DeicticExpr(at, &d);
+          de = RuleFamily(rules::Family::kDeicticExpr, at, &d);
         } else if (MatchTermIs(rule, act.cap, rules::Term::kWeekday)) {
           de = RuleFamily(rules::Family::kWeekdayExpr, at, &d);
         } else if (MatchTermIs(rule, act.cap, rules::Term::kDayMonth)) {
           de = DayMonth(at, &d);
         } else {
-          de = YearExpr(at, &d);
+          de = RuleFamily(rules::Family::kYearExpr, at, &d);
         }
         if (de != cap->e) return false;
         *p = std::move(d);
@@ -565,6 +571,14 @@ bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, con
         p->hday = (v[5] - '0') * 10 + (v[6] - '0');
         p->dir = Dir::kByTense;
       }
+      return true;
+    }
+    case rules::Builder::kGenericRef: {
+      // The generic use of "اليوم/الأمس/الغد" (nowadays, the past, the future): the REF
+      // literal by the sign of the day offset of capture r.
+      const RuleCap* r = cap("r");
+      if (!r) return false;
+      p->literal = r->value < 0 ? "PAST_REF" : r->value > 0 ? "FUTURE_REF" : "PRESENT_REF";
       return true;
     }
     case rules::Builder::kDecade: {

@@ -191,8 +191,6 @@ class Recognizer {
   size_t YearTail(size_t i, Partial* p) const;
   size_t DayMonth(size_t i, Partial* p) const;
   size_t MonthExpr(size_t i, Partial* p) const;
-  size_t DeicticExpr(size_t i, Partial* p) const;
-  size_t YearExpr(size_t i, Partial* p) const;
   // Families that are data rules (core/data/rules/*.rules), as members for Core's table.
   size_t SeasonRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kSeasonExpr, i, p);
@@ -209,6 +207,12 @@ class Recognizer {
   }
   size_t HijriRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kHijriExpr, i, p);
+  }
+  size_t DeicticRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kDeicticExpr, i, p);
+  }
+  size_t YearRules(size_t i, Partial* p) const {
+    return RuleFamily(rules::Family::kYearExpr, i, p);
   }
   size_t DecadeRules(size_t i, Partial* p) const {
     return RuleFamily(rules::Family::kDecadeCentury, i, p);

@@ -23,7 +23,8 @@ CLASS_NAMES = list(CLASSES)
 # Families the C++ cascade calls by name (recognize.cc / recognize_time.cc); their order is
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
-            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr", "DecadeCentury"]
+            "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr", "DecadeCentury",
+            "DeicticExpr", "YearExpr"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -32,9 +33,9 @@ TERMINALS = {
     "Day": (["ORD"], True),        # a day of the month: 1-31 in digits or a masculine ordinal
     "Month": (["MONTH"], False),   # a month name, with the double form "تشرين الأول / أكتوبر"
     "Year": (["NUM"], True),       # a year in digits or words, with an optional era mark
-    "Deictic": (["DEICTIC"], False),  # the DeicticExpr family (C++: generic-use tests)
+    "Deictic": (["DEICTIC"], False),  # the DeicticExpr family, not its generic use
     "Weekday": (["UNIT", "WEEKDAY"], False),  # the WeekdayExpr family (C++)
-    "YearExpr": (["UNIT"], True),  # the YearExpr family (C++: year-context tests)
+    "YearExpr": (["UNIT", "NUM"], True),  # the YearExpr family, a Gregorian year
     "DayMonth": (["ORD"], True),   # the DayMonth family (C++: day + month + year tail)
     # A UnitRel match that is a week relative to the DCT with no weekday of its own ("الأسبوع
     # المقبل"); its value is the offset.
@@ -46,7 +47,8 @@ TERMINALS = {
 
 # Token flags: tested on the first token of the element (for a terminal, its start).
 FLAGS = ["def", "!def", "bare", "!bare", "joined", "nospace", "wa", "!wa", "prep", "!prep",
-         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex", "!digits", "suffix"]
+         "greg", "hijri", "nolex", "word", "future", "digits", "multi", "!multi", "lex", "!digits", "suffix",
+         "cue", "!cue", "recent", "!joined"]
 
 FIELDS = {
     # name: kind
@@ -68,7 +70,7 @@ ENUMS = {
 }
 # C++ builders a rule may name with call=... (registered in recognize_rules.cc): they compute
 # what the slot syntax cannot and may reject the match.
-BUILDERS = ["HolidayDate", "SetEvery", "Decade"]
+BUILDERS = ["HolidayDate", "SetEvery", "Decade", "GenericRef"]
 
 MAX_CAPS = 8
 MAX_LIST = 8  # values or attrs listed in one element
@@ -135,7 +137,8 @@ class Parser:
     def element(self):
         node = {"mod": "", "cap": -1, "flags": [], "opt": False}
         tok = self.take()
-        if tok == "<":
+        # "<x" tests the token before the match, "<<x" the one before that.
+        while tok == "<" and node["mod"].count("<") < 2:
             node["mod"] += "<"
             tok = self.take()
         if tok in ("!", "&"):
@@ -396,7 +399,7 @@ def main():
                f"k{''.join(w.title() for w in f.split('_'))}" for f in FIELDS) + "};",
            "enum class ActKind : uint8_t { kConst, kCap, kTmpl };",
            f"inline constexpr int kMaxCaps = {MAX_CAPS};",
-           "struct Node { NodeKind kind; bool opt, neg, ahead, behind; int8_t cap; Cls cls; bool phrase;",
+           "struct Node { NodeKind kind; bool opt, neg, ahead; uint8_t behind; int8_t cap; Cls cls; bool phrase;",
            f"  const char* vals[{MAX_LIST}]; uint8_t nvals; bool vneg; const char* attrs[{MAX_LIST}];",
            "  uint8_t nattrs;",
            "  bool aneg; uint32_t flags; int32_t wmin, wmax, vmin, vmax; char punct; Term term;",
@@ -425,7 +428,7 @@ def main():
         v = node.get("v", (0, 0))
         out.append(
             f"  {{NodeKind::{kinds[kind]}, {str(node['opt']).lower()}, {str('!' in mod).lower()}, "
-            f"{str('&' in mod).lower()}, {str('<' in mod).lower()}, {node['cap']}, "
+            f"{str('&' in mod).lower()}, {mod.count('<')}, {node['cap']}, "
             f"{cls_ref(node['cls']) if kind == 'LEX' else 'Cls{}'}, "
             f"{str(node.get('phrase', False)).lower()}, {strs(vals)}, {len(vals)}, "
             f"{str(node.get('vneg', False)).lower()}, {strs(attrs)}, {len(attrs)}, "

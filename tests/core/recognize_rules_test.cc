@@ -121,6 +121,31 @@ TEST(RuleFamiliesTest, Weekdays) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RuleFamiliesTest, DeicticDays) {
+  const Case cases[] = {
+      {"وصل أمس إلى المدينة", "2017-04-18", "أمس", "DATE", "2017-04-17", ""},
+      // The generic use: after حتى, after a definite word outside the lexicon, in a construct.
+      {"حتى اليوم لم يصل", "2017-04-18", "اليوم", "DATE", "PRESENT_REF", ""},
+      {"العالم اليوم مختلف", "2017-04-18", "اليوم", "DATE", "PRESENT_REF", ""},
+      {"أعداء الغد كثيرون", "2017-04-18", "الغد", "DATE", "FUTURE_REF", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(RuleFamiliesTest, YearsDecades) {
+  const Case cases[] = {
+      {"تأسست عام 2010 في المدينة", "2017-04-18", "عام 2010", "DATE", "2010", ""},
+      {"في 1995 وقعت الحرب", "2017-04-18", "1995", "DATE", "1995", ""},
+      {"تأسس 64 هـ", "2017-04-18", "64 هـ", "DATE", "0684", ""},
+      {"المادة 1990 من القانون", "2017-04-18", "", "", "", ""},  // an article number
+      {"عاش في فترة الخمسينيات", "2017-04-18", "فترة الخمسينيات", "DATE", "195", ""},
+      {"في ثمانينيات القرن الماضي", "2017-04-18", "ثمانينيات القرن الماضي", "DATE", "198", ""},
+      {"في العقد الأول من القرن العشرين", "2017-04-18", "العقد الأول من القرن العشرين", "DATE",
+       "190", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
@@ -167,6 +192,7 @@ TEST(RuleCompilerTest, RejectsMalformedRulesWithFileAndLine) {
       {"SeasonExpr: SEASON => call=NoBuilder\n", "bad.rules:1: error: unknown builder"},
       {"SeasonExpr: SEASON => unit=FORTNIGHT\n", "bad.rules:1: error: slot unit"},
       {"SeasonExpr: SEASON <PREP => unit=Y\n", "bad.rules:1: error: a look-behind"},
+      {"SeasonExpr: SEASON <<PREP => unit=Y\n", "bad.rules:1: error: a look-behind"},
       {"SeasonExpr: PREP=fi,min,ila,hatta,bayn,baad,qabl,an,ind => unit=Y\n",
        "bad.rules:1: error: more than 8 values"},
       {"SeasonExpr: SEASON \\", "bad.rules:1: error: the file ends inside a continued rule"},
