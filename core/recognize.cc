@@ -693,23 +693,6 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
   return e;
 }
 
-// "من 4 إلى 22 يناير", "بين 3 و 12 سبتمبر", "4-22 يناير 1995", "من 4 حتى 23 من هذا الشهر":
-// the first day takes the month (and year) of the second; the second is recognized on its own.
-size_t Recognizer::DayRange(size_t i, Partial* p) const {
-  int d1;
-  size_t e1 = DayNumber(i, &d1);
-  if (!e1 || e1 >= n()) return 0;
-  const bool dash = IsPunct(e1, '-') && !toks_[e1].space_before && IsDigits(i);
-  if (!(RangeStart(i) || dash)) return 0;
-  size_t k = TimeConnector(e1);
-  if (!k) return 0;
-  Partial second;
-  if (!DayMonth(k, &second) || second.day == kUnset || second.day <= d1) return 0;
-  *p = second;
-  p->day = d1;
-  return e1;
-}
-
 Match Recognizer::Best(size_t i) const {
   Match m;
   m.b = i;
@@ -727,17 +710,8 @@ Match Recognizer::Best(size_t i) const {
       m.p = std::move(*q);
     }
   };
-  // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item.
-  if (const LexEntry* u = E(i, Cls::kUnit); u && u->value == "D" && u->attr == "cs") {
-    int d1;
-    if (size_t e1 = DayNumber(i + 1, &d1); e1 && e1 < n() && toks_[e1].full == kWaw) {
-      Partial second;
-      if (DayMonth(e1 + 1, &second)) {
-        second.day = d1;
-        consider(e1, &second);
-      }
-    }
-  }
+  // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item (rules).
+  if (Partial q; size_t e = RuleFamily(rules::Family::kDayList, i, &q)) consider(e, &q);
   // Each recognizer runs only when token i is a number or has one of the classes it tests
   // at i (see kBestStart); then on a fresh Partial built in place (cheaper than resetting
   // one).
@@ -746,7 +720,7 @@ Match Recognizer::Best(size_t i) const {
   const bool digits = t.kind == TokKind::kNumber;
   const uint64_t kOrdUnit = Bit(Cls::kOrd) | Bit(Cls::kUnit);
   if (digits || (cls & Bit(Cls::kOrd))) {
-    if (Partial q; size_t e = DayRange(i, &q)) consider(e, &q);
+    if (Partial q; size_t e = RuleFamily(rules::Family::kDayRange, i, &q)) consider(e, &q);
   }
   if (digits || (cls & kOrdUnit)) {
     if (Partial q; size_t e = RuleFamily(rules::Family::kDayAlone, i, &q)) consider(e, &q);

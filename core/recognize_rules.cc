@@ -261,7 +261,9 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
     }
     case rules::Term::kDayMonth: {
       Partial d;
-      return DayMonth(i, &d);
+      const size_t e = DayMonth(i, &d);
+      cap->value = d.day;
+      return e;
     }
     case rules::Term::kCenturyExpr: {
       Partial d;
@@ -527,7 +529,6 @@ bool Recognizer::MatchTermIs(const rules::Rule& rule, int cap, rules::Term term)
 bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, const RuleCaps& caps,
                             size_t b, size_t* e, Partial* p) const {
   (void)b;
-  (void)e;
   auto cap = [&](std::string_view name) -> const RuleCap* {
     const int ci = CapIndex(rule.caps, name);
     return ci >= 0 && (caps.set & (1u << ci)) ? &caps.cap[ci] : nullptr;
@@ -571,6 +572,17 @@ bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, con
         p->hday = (v[5] - '0') * 10 + (v[6] - '0');
         p->dir = Dir::kByTense;
       }
+      return true;
+    }
+    case rules::Builder::kDayRange: {
+      // "من 4 إلى 22 يناير", "يومي 10 و 11 أبريل": the first day (d) takes the month and year
+      // of the day and month after it (s, taken whole), and the match ends after the first
+      // day, so the second is recognized on its own. A range needs the days in order.
+      const RuleCap* d = cap("d");
+      const RuleCap* s = cap("s");
+      if (!d || !s) return false;
+      if (CapIndex(rule.caps, "list") < 0 && s->value <= d->value) return false;
+      *e = d->e;
       return true;
     }
     case rules::Builder::kGenericRef: {

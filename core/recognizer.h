@@ -237,7 +237,6 @@ class Recognizer {
   size_t Core(size_t i, Partial* p) const;
   size_t DateWithPart(size_t i, Partial* p) const;
   size_t Duration(size_t i, Partial* p, bool* ago) const;
-  size_t DayRange(size_t i, Partial* p) const;
   Match Best(size_t i) const;
 
   // ---- the rule engine (recognize_rules.cc) over core/data/rules/*.rules ----

@@ -24,7 +24,7 @@ CLASS_NAMES = list(CLASSES)
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
             "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr", "DecadeCentury",
-            "DeicticExpr", "YearExpr"]
+            "DeicticExpr", "YearExpr", "DayRange", "DayList"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -36,7 +36,8 @@ TERMINALS = {
     "Deictic": (["DEICTIC"], False),  # the DeicticExpr family, not its generic use
     "Weekday": (["UNIT", "WEEKDAY"], False),  # the WeekdayExpr family (C++)
     "YearExpr": (["UNIT", "NUM"], True),  # the YearExpr family, a Gregorian year
-    "DayMonth": (["ORD"], True),   # the DayMonth family (C++: day + month + year tail)
+    # The DayMonth family (C++: day + month + year tail); its value is the day.
+    "DayMonth": (["ORD"], True),
     # A UnitRel match that is a week relative to the DCT with no weekday of its own ("الأسبوع
     # المقبل"); its value is the offset.
     "WeekRel": (["DEM", "UNIT"], False),
@@ -70,7 +71,7 @@ ENUMS = {
 }
 # C++ builders a rule may name with call=... (registered in recognize_rules.cc): they compute
 # what the slot syntax cannot and may reject the match.
-BUILDERS = ["HolidayDate", "SetEvery", "Decade", "GenericRef"]
+BUILDERS = ["HolidayDate", "SetEvery", "Decade", "GenericRef", "DayRange"]
 
 MAX_CAPS = 8
 MAX_LIST = 8  # values or attrs listed in one element

@@ -146,6 +146,18 @@ TEST(RuleFamiliesTest, YearsDecades) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RuleFamiliesTest, DayRangesAndLists) {
+  const Case cases[] = {
+      // The first day borrows the month of the second and ends before the connector.
+      {"من 4 إلى 22 يناير", "2017-04-18", "4", "DATE", "2017-01-04", ""},
+      {"4-22 يناير 1995", "2017-04-18", "4", "DATE", "1995-01-04", ""},
+      {"زار يومي 10 و 11 أبريل", "2017-04-18", "يومي 10", "DATE", "2017-04-10", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // Days out of order are not a range: only "4 يناير" is found.
+  Check({"من 22 إلى 4 يناير", "2017-04-18", "4 يناير", "DATE", "2017-01-04", ""});
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
