@@ -710,13 +710,15 @@ Match Recognizer::Best(size_t i) const {
       m.p = std::move(*q);
     }
   };
-  // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item (rules).
-  if (Partial q; size_t e = RuleFamily(rules::Family::kDayList, i, &q)) consider(e, &q);
   // Each recognizer runs only when token i is a number or has one of the classes it tests
   // at i (see kBestStart); then on a fresh Partial built in place (cheaper than resetting
   // one).
   const Tok& t = toks_[i];
   const uint64_t cls = t.g ? t.g->any_mask : 0;
+  // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item (rules).
+  if (cls & Bit(Cls::kUnit)) {
+    if (Partial q; size_t e = RuleFamily(rules::Family::kDayList, i, &q)) consider(e, &q);
+  }
   const bool digits = t.kind == TokKind::kNumber;
   const uint64_t kOrdUnit = Bit(Cls::kOrd) | Bit(Cls::kUnit);
   if (digits || (cls & Bit(Cls::kOrd))) {

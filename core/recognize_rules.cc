@@ -33,8 +33,14 @@ struct FamilyIndex {
   // preposition "من" because of "من قبل") fail it.
   int8_t common_cls[rules::kFamilyCount] = {};
   bool common_phrase[rules::kFamilyCount] = {};
+  // When every rule opens with the same element (same signature: DayList's "يومي"), its node,
+  // matched once before the per-call memo is set up; else -1.
+  int16_t common_first[rules::kFamilyCount] = {};
   constexpr FamilyIndex() {
-    for (int f = 0; f < rules::kFamilyCount; ++f) common_cls[f] = -2;  // -2 unset, -1 none
+    for (int f = 0; f < rules::kFamilyCount; ++f) {
+      common_cls[f] = -2;  // -2 unset, -1 none
+      common_first[f] = -2;
+    }
     for (int r = 0; r < rules::kRuleCount; ++r) {
       const rules::Rule& rule = rules::kRules[r];
       const int f = static_cast<int>(rule.family);
@@ -47,6 +53,13 @@ struct FamilyIndex {
         common_phrase[f] = nd && nd->phrase;
       } else if (common_cls[f] != c || common_phrase[f] != (nd && nd->phrase)) {
         common_cls[f] = -1;
+      }
+      if (common_first[f] == -2) {
+        common_first[f] = rule.first_node;
+      } else if (common_first[f] >= 0 &&
+                 (rule.first_node < 0 ||
+                  rules::kNodes[rule.first_node].sig != rules::kNodes[common_first[f]].sig)) {
+        common_first[f] = -1;
       }
       mask[f] |= rule.first_mask;
       digits[f] = digits[f] || rule.first_digits;
@@ -626,6 +639,10 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
                                 : !E(i, static_cast<Cls>(c))) {
       return 0;
     }
+  }
+  if (const int k = kIndex.common_first[f]; k >= 0) {
+    RuleCap c;
+    if (MatchElem(rules::kNodes[k], i, &c) == kNoMatch) return 0;
   }
   size_t best = 0;
   RuleCaps caps;

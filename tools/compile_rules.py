@@ -371,8 +371,10 @@ def main():
         return base
 
     rule_rows = []
+    node_fam = []  # the family of each node (signatures are numbered per family)
     for r in rules:
         seq_id = emit_seq_block([r["seq"]])
+        node_fam.extend([r["fam"]] * (len(nodes) - len(node_fam)))
         a0 = len(acts_out)
         acts_out.extend(r["acts"])
         rule_rows.append((r, seq_id, a0, len(r["acts"])))
@@ -413,13 +415,16 @@ def main():
            "inline constexpr const char* kFiles[] = {" +
            ", ".join(f'"{os.path.basename(p)}"' for p in inputs) + "};",
            "inline constexpr Node kNodes[] = {"]
+    # Signatures are numbered within a family (the engine's memo lives for one family call),
+    # which keeps the per-call memo, cleared at every call, small.
     sigs = {}
-    for node, af, ac in nodes:
+    for n_i, (node, af, ac) in enumerate(nodes):
         mod = node["mod"]
         # Identical elements share a signature: the engine matches each once per start token.
         key = repr({k: v for k, v in node.items() if k not in ("cap", "opt", "mod", "alts")}) + \
             (repr((af, ac)) if node["kind"] == "GROUP" else "")
-        sig = sigs.setdefault(key, len(sigs))
+        fam_sigs = sigs.setdefault(node_fam[n_i], {})
+        sig = fam_sigs.setdefault(key, len(fam_sigs))
         flags = " | ".join(
             f"kF{re.sub(r'[^A-Za-z]', '', f.replace('!', 'Not').title())}" for f in node["flags"]) or "0"
         kind = node["kind"]
@@ -439,7 +444,8 @@ def main():
     if not nodes:
         out.append("  {},")
     out.append("};")
-    out.append(f"inline constexpr int kSigCount = {max(len(sigs), 1)};")
+    out.append(f"inline constexpr int kSigCount = "
+               f"{max([len(v) for v in sigs.values()] + [1])};")
     out.append("inline constexpr Seq kSeqs[] = {" + ", ".join(f"{{{a}, {b}}}" for a, b in seqs) +
                ("" if seqs else "{}") + "};")
     out.append("inline constexpr Action kActions[] = {")
