@@ -160,7 +160,9 @@ TEST(RuleFamiliesTest, DayRangesAndLists) {
 
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
-  const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test";
+  // One directory per test: ctest runs the tests of this file in parallel processes.
+  const std::string dir = std::string(TARIKH_BINARY_DIR) + "/rules_test_" +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name();
   if (std::system(("mkdir -p '" + dir + "'").c_str()) != 0) return -1;
   {
     std::ofstream f(dir + "/bad.rules");
