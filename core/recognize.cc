@@ -404,8 +404,11 @@ size_t Recognizer::DateWithPart(size_t i, Partial* p) const {
   // WEEKEND (+REL): "نهاية الأسبوع الماضي" = last weekend (rules: Weekend).
   if (size_t e = RuleFamily(rules::Family::kWeekend, i, p)) return e;
   const LexEntry* part = nullptr;
-  const LexEntry* pod_phrase = nullptr;
-  if (size_t plen = Phrase(i, Cls::kPart, &part); plen && !Phrase(i, Cls::kPod, &pod_phrase)) {
+  const LexEntry* phrase = nullptr;
+  // A PART word that opens a part-of-day or deictic phrase is not a modifier there: "أول أمس"
+  // is the day before yesterday, not the start of yesterday.
+  if (size_t plen = Phrase(i, Cls::kPart, &part);
+      plen && !Phrase(i, Cls::kPod, &phrase) && !Phrase(i, Cls::kDeictic, &phrase)) {
     size_t j = i + plen;
     if (PrepIs(j, "min")) ++j;
     Partial q;
