@@ -46,6 +46,21 @@ TEST(MentionsTest, ClauseAnchoredToDateBecomesMention) {
   EXPECT_NE(std::find(m.tokens.begin(), m.tokens.end(), "#split"), m.tokens.end());
 }
 
+// Sentence boundaries: ". " before an Arabic letter is settled without ICU; the dot of
+// "3.5" (a digit follows) goes to ICU, which keeps the sentence whole.
+TEST(MentionsTest, SentenceBoundariesAfterTerminatorsAndNotInsideNumbers) {
+  std::string first = "وقال المسؤول إن الحكومة خفضت النسبة إلى 3.5 بالمئة عام 2014.";
+  std::string second = "وتصارعت المجموعتان صراعًا مريرًا في القرى عام 2015.";
+  std::string text = first + "  " + second;
+  auto r = ExtractMentionsFromTimexes(
+      Doc(text), {At(text, "عام 2014", "2014", Year(2014), Granularity::kYear),
+                  At(text, "عام 2015", "2015", Year(2015), Granularity::kYear)});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 2u);
+  EXPECT_EQ(r->mentions[0].sentence, first);
+  EXPECT_EQ(r->mentions[1].sentence, second);
+}
+
 TEST(MentionsTest, HeadlineSkipsFrontedDateAndNeverCutsWords) {
   std::string text =
       "وفي تشرين الأول الماضي، تعاونت قوات الأمن العراقية والمقاتلين المتطوعين مع تحالف دولي "
