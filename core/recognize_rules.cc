@@ -46,12 +46,16 @@ struct FamilyIndex {
       const int f = static_cast<int>(rule.family);
       if (count[f] == 0) first[f] = static_cast<uint16_t>(r);
       ++count[f];
-      const Node* nd = rule.first_node >= 0 ? &rules::kNodes[rule.first_node] : nullptr;
-      const int c = nd && nd->kind == NodeKind::kLex ? static_cast<int>(nd->cls) : -1;
+      // By index, not by pointer: GCC's sanitizer builds refuse a pointer null test in a
+      // constant expression.
+      const bool has_first = rule.first_node >= 0;
+      const Node& nd = rules::kNodes[has_first ? rule.first_node : 0];
+      const int c = has_first && nd.kind == NodeKind::kLex ? static_cast<int>(nd.cls) : -1;
+      const bool phrase = has_first && nd.phrase;
       if (common_cls[f] == -2) {
         common_cls[f] = static_cast<int8_t>(c);
-        common_phrase[f] = nd && nd->phrase;
-      } else if (common_cls[f] != c || common_phrase[f] != (nd && nd->phrase)) {
+        common_phrase[f] = phrase;
+      } else if (common_cls[f] != c || common_phrase[f] != phrase) {
         common_cls[f] = -1;
       }
       if (common_first[f] == -2) {
