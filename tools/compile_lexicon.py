@@ -84,6 +84,21 @@ def escape(s):
     return "".join(f"\\x{b:02x}" for b in s.encode("utf-8"))
 
 
+def write_if_changed(path, text):
+    """Writes `text` to `path` atomically, and not at all when it is already there (so
+    the build does not recompile what includes it)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    except OSError:
+        pass
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
 def main():
     if len(sys.argv) < 3:
         sys.stderr.write("usage: compile_lexicon.py OUTPUT INPUT.tsv...\n")
@@ -135,17 +150,7 @@ def main():
         out.append(f'  {{"{escape(surface)}", Cls::k{cls.title()}, "{value}", "{attr}", {fi}, {n}}},')
     out += ["};", f"inline constexpr int kRowCount = {len(rows)};", "}  // namespace tarikh::lex",
             "// NOLINTEND", ""]
-    text = "\n".join(out)
-    try:
-        with open(out_path, encoding="utf-8") as f:
-            if f.read() == text:
-                return 0
-    except OSError:
-        pass
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, out_path)
+    write_if_changed(out_path, "\n".join(out))
     return 0
 
 

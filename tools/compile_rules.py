@@ -16,7 +16,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compile_lexicon import CLASSES  # noqa: E402  (one list of classes for both tools)
+from compile_lexicon import CLASSES, write_if_changed  # noqa: E402  (shared with the lexicon tool)
 
 CLASS_NAMES = list(CLASSES)
 
@@ -483,17 +483,7 @@ def main():
         out.append("  {},")
     out += ["};", f"inline constexpr int kRuleCount = {len(rule_rows)};",
             "}  // namespace tarikh::rules", "// NOLINTEND", ""]
-    text = "\n".join(out)
-    try:
-        with open(out_path, encoding="utf-8") as f:
-            if f.read() == text:
-                return 0
-    except OSError:
-        pass
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, out_path)
+    write_if_changed(out_path, "\n".join(out))
     return 0
 
 
