@@ -482,6 +482,11 @@ Result<Manifest> ReadManifest(std::string_view text) {
     e.file = str(kFile);
     e.doc.id = str(kId);
     if (e.doc.id.empty()) e.doc.id = std::filesystem::path(e.file).stem().string();
+    if (e.doc.id.empty()) {  // "text/", "..": no name to take an id from
+      out.errors.push_back(
+          At(m[kFile].offset, where + ".file: no document id in \"" + e.file + "\"; give \"id\""));
+      return Status::Ok();
+    }
     e.doc.source = str(kSource);
     e.doc.title = str(kTitle);
     e.doc.url = str(kUrl);

@@ -171,5 +171,20 @@ TEST(ReadManifestTest, BareArrayAndNotAManifest) {
   EXPECT_NE(truncated.status().message().find("not JSON"), std::string::npos);
 }
 
+// Found by fuzz_documents: a file path with no name in it ("text/") gave an empty id.
+TEST(ReadManifestTest, FileWithoutANameNeedsAnId) {
+  const std::string text = R"({"documents": [{"file": "text/"}, {"file": "b.txt"},
+                                             {"file": "dir/", "id": "d"}]})";
+  auto m = ReadManifest(text);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_EQ(m->entries.size(), 2u);
+  EXPECT_EQ(m->entries[0].doc.id, "b");
+  EXPECT_EQ(m->entries[1].doc.id, "d");
+  ASSERT_EQ(m->errors.size(), 1u);
+  EXPECT_NE(m->errors[0].message().find("documents[0].file: no document id"), std::string::npos)
+      << m->errors[0].message();
+  EXPECT_EQ(m->errors[0].location().byte_offset, static_cast<int64_t>(text.find("\"text/\"")));
+}
+
 }  // namespace
 }  // namespace tarikh
