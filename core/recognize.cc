@@ -369,33 +369,42 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   // Each sub-recognizer runs only when token i is a number (if it takes one there) or has one
   // of the classes it tests at i; then on a fresh Partial (a failed one may have filled some
   // fields), built in place: cheaper than resetting one by assignment from a temporary.
-  auto consider = [&](bool num, uint64_t mask, size_t (Recognizer::*fn)(size_t, Partial*) const) {
+  // `recognize` is a C++ recognizer (member) or a family of data rules (family).
+  auto consider = [&](bool num, uint64_t mask, auto&& recognize) {
     if (!(num && digits) && !(cls & mask)) return;
     Partial q;
-    if (size_t e = (this->*fn)(i, &q); e > best) {
+    if (size_t e = recognize(&q); e > best) {
       best = e;
       bp = std::move(q);
     }
+  };
+  auto member = [this, i](size_t (Recognizer::*fn)(size_t, Partial*) const) {
+    return [this, i, fn](Partial* q) { return (this->*fn)(i, q); };
+  };
+  auto family = [this, i](rules::Family f) {
+    return [this, i, f](Partial* q) { return RuleFamily(f, i, q); };
   };
   constexpr uint64_t kUnit = Bit(Cls::kUnit);
   constexpr uint64_t kDem = Bit(Cls::kDem);
   constexpr uint64_t kOrd = Bit(Cls::kOrd);
   constexpr uint64_t kPod = Bit(Cls::kPod);
-  consider(false, kPod, &Recognizer::PodRules);
-  consider(false, Bit(Cls::kDeictic), &Recognizer::DeicticRules);
-  consider(false, kUnit | Bit(Cls::kWeekday), &Recognizer::WeekdayRules);
-  consider(true, kOrd, &Recognizer::DayMonth);
-  consider(false, kDem | kUnit | Bit(Cls::kMonth), &Recognizer::MonthExpr);
-  consider(false, kDem | kUnit, &Recognizer::UnitRelRules);
-  consider(true, kUnit, &Recognizer::YearRules);
-  consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade), &Recognizer::DecadeRules);
-  consider(false, kUnit, &Recognizer::CenturyRules);
-  consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason), &Recognizer::SeasonRules);
-  consider(true, 0, &Recognizer::NumericDate);
-  consider(true, kPod | Bit(Cls::kHour) | kOrd, &Recognizer::ClockTime);
-  consider(false, kPod, &Recognizer::PodAlone);
-  consider(true, kOrd | kUnit | Bit(Cls::kHmonth), &Recognizer::HijriRules);
-  consider(false, Bit(Cls::kHoliday), &Recognizer::HolidayRules);
+  consider(false, kPod, family(rules::Family::kPodExpr));
+  consider(false, Bit(Cls::kDeictic), family(rules::Family::kDeicticExpr));
+  consider(false, kUnit | Bit(Cls::kWeekday), family(rules::Family::kWeekdayExpr));
+  consider(true, kOrd, member(&Recognizer::DayMonth));
+  consider(false, kDem | kUnit | Bit(Cls::kMonth), member(&Recognizer::MonthExpr));
+  consider(false, kDem | kUnit, family(rules::Family::kUnitRel));
+  consider(true, kUnit, family(rules::Family::kYearExpr));
+  consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade),
+           family(rules::Family::kDecadeCentury));
+  consider(false, kUnit, family(rules::Family::kCenturyExpr));
+  consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason),
+           family(rules::Family::kSeasonExpr));
+  consider(true, 0, member(&Recognizer::NumericDate));
+  consider(true, kPod | Bit(Cls::kHour) | kOrd, member(&Recognizer::ClockTime));
+  consider(false, kPod, member(&Recognizer::PodAlone));
+  consider(true, kOrd | kUnit | Bit(Cls::kHmonth), family(rules::Family::kHijriExpr));
+  consider(false, Bit(Cls::kHoliday), family(rules::Family::kHolidayExpr));
   if (best) *p = std::move(bp);
   return best;
 }

@@ -191,35 +191,6 @@ class Recognizer {
   size_t YearTail(size_t i, Partial* p) const;
   size_t DayMonth(size_t i, Partial* p) const;
   size_t MonthExpr(size_t i, Partial* p) const;
-  // Families that are data rules (core/data/rules/*.rules), as members for Core's table.
-  size_t SeasonRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kSeasonExpr, i, p);
-  }
-  size_t PodRules(size_t i, Partial* p) const { return RuleFamily(rules::Family::kPodExpr, i, p); }
-  size_t UnitRelRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kUnitRel, i, p);
-  }
-  size_t CenturyRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kCenturyExpr, i, p);
-  }
-  size_t WeekdayRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kWeekdayExpr, i, p);
-  }
-  size_t HijriRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kHijriExpr, i, p);
-  }
-  size_t DeicticRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kDeicticExpr, i, p);
-  }
-  size_t YearRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kYearExpr, i, p);
-  }
-  size_t DecadeRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kDecadeCentury, i, p);
-  }
-  size_t HolidayRules(size_t i, Partial* p) const {
-    return RuleFamily(rules::Family::kHolidayExpr, i, p);
-  }
   size_t NumericDate(size_t i, Partial* p) const;
   // Clock times (recognize_time.cc).
   struct Clock {
