@@ -32,8 +32,11 @@ int ApplyPod(int hour, int pod, bool midnight) {
     case 2:  // AF
     case 3:  // EV
       return hour < 12 ? hour + 12 : hour;
-    case 4:  // NI: 7–11 → 19–23, 12 (and منتصف الليل) → 00, 1–5 stay
-      if (midnight || hour == 12) return 0;
+    case 4:  // NI: 7–11 → 19–23, 12 → 00, 1–5 stay
+      // منتصف الليل after an hour: "الساعة 12 منتصف الليل" = 00:00, but "الساعة 1:00 منتصف
+      // الليل" is one o'clock in the night, not midnight: the stated hour wins.
+      if (hour == 12) return 0;
+      if (midnight) return hour <= 5 ? hour : 0;
       return hour >= 6 && hour < 12 ? hour + 12 : hour;
     default:
       return hour;

@@ -51,6 +51,29 @@ void SetYear(int y, Timex* out) {
   out->interval = {DayNumber(y, 1, 1), DayNumber(y + 1, 1, 1)};
 }
 
+// Quarter q (1-4) of year y: "الربع الثالث من 2016" = 2016-Q3.
+void SetQuarter(int y, int q, Timex* out) {
+  out->value = Fmt("%04d-Q%d", y, q);
+  out->granularity = Granularity::kQuarter;
+  out->interval = {DayNumber(y, q * 3 - 2, 1),
+                   q == 4 ? DayNumber(y + 1, 1, 1) : DayNumber(y, q * 3 + 1, 1)};
+}
+
+// A year with `nth` set and no month or weekday names one of its quarters.
+bool IsQuarterOfYear(const Partial& p) {
+  return p.nth >= 1 && p.nth <= 4 && p.month == kUnset && p.weekday == kUnset;
+}
+
+// The n-th ISO weekday of month m of year y; n = -1 is the last one ("آخر جمعة من الشهر").
+int32_t NthWeekday(int y, int m, int weekday, int n) {
+  if (n < 0) {
+    const int32_t last = DayNumber(y, m, 1) + DaysInMonth(y, m) - 1;
+    return last - (IsoWeekday(last) - weekday + 7) % 7;
+  }
+  const int32_t first = DayNumber(y, m, 1);
+  return first + (weekday - IsoWeekday(first) + 7) % 7 + 7 * (n - 1);
+}
+
 }  // namespace
 
 bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
@@ -110,7 +133,11 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
         break;
       }
       case Granularity::kYear:
-        SetYear(by + p.offset, out);
+        if (IsQuarterOfYear(p)) {
+          SetQuarter(by + p.offset, p.nth, out);
+        } else {
+          SetYear(by + p.offset, out);
+        }
         break;
       case Granularity::kQuarter: {
         const int q0 = by * 4 + (bm - 1) / 3 + p.offset;
@@ -156,6 +183,13 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
         if (p.day != kUnset) {
           if (!IsValidDate(y, m, p.day)) return false;
           SetDay(DayNumber(y, m, p.day), out);
+        } else if (p.nth != kUnset && p.weekday != kUnset) {
+          // "أول جمعة من الشهر المقبل": the n-th weekday of that month.
+          const int32_t dn = NthWeekday(y, m, p.weekday, p.nth);
+          int dy, dm, dd;
+          CivilFromDayNumber(dn, &dy, &dm, &dd);
+          if (dm != m) return false;  // no fifth Sunday in that month
+          SetDay(dn, out);
         } else {
           SetMonth(y, m, out);
         }
@@ -183,10 +217,7 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
     }
   } else if (p.nth != kUnset && p.month != kUnset && p.weekday != kUnset) {
     // The n-th weekday of a month in the stated year, else the occurrence closest to the DCT.
-    auto nth_day = [&](int y) {
-      const int32_t first = DayNumber(y, p.month, 1);
-      return first + (p.weekday - IsoWeekday(first) + 7) % 7 + 7 * (p.nth - 1);
-    };
+    auto nth_day = [&](int y) { return NthWeekday(y, p.month, p.weekday, p.nth); };
     int32_t dn = 0;
     if (p.year != kUnset) {
       dn = nth_day(p.year);
@@ -247,6 +278,8 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
       } else {
         SetMonth(y, p.month, out);
       }
+    } else if (IsQuarterOfYear(p)) {
+      SetQuarter(y, p.nth, out);
     } else if (p.season != kUnset) {
       static constexpr const char* kS[] = {"SP", "SU", "FA", "WI"};
       out->value = Fmt("%04d-", y) + kS[p.season];

@@ -71,6 +71,37 @@ TEST(TimeRules, PartsOfDayAndDateTime) {
   for (const Case& c : cases) Check(c);
 }
 
+// منتصف الليل after a stated hour: twelve is midnight, one to five are that hour of the night.
+TEST(TimeRules, MidnightAfterAnHour) {
+  const Case cases[] = {
+      {"وقع الانفجار الساعة 1:00 منتصف الليل", "2018-03-10", "الساعة 1:00 منتصف الليل", "TIME",
+       "XXXX-XX-XXT01:00", ""},
+      {"بدأ القصف الساعة الثانية منتصف الليل", "2018-03-10", "الساعة الثانية منتصف الليل", "TIME",
+       "XXXX-XX-XXT02:00", ""},
+      {"أغلقت الحدود الساعة 12 منتصف الليل", "2018-03-10", "الساعة 12 منتصف الليل", "TIME",
+       "XXXX-XX-XXT00:00", ""},
+      {"يبدأ الحظر الساعة الثانية عشرة منتصف الليل", "2018-03-10",
+       "الساعة الثانية عشرة منتصف الليل", "TIME", "XXXX-XX-XXT00:00", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// "الفترة الصباحية / المسائية / الليلية" (the morning/evening/night session) after a
+// preposition: that part of an unknown day, like "في المساء".
+TEST(TimeRules, SessionOfTheDay) {
+  const Case cases[] = {
+      {"تقام الندوة في الفترة المسائية", "2004-04-14", "الفترة المسائية", "TIME", "XXXX-XX-XXTEV",
+       ""},
+      {"يبدأ التسجيل خلال الفترة الصباحية", "2004-04-14", "الفترة الصباحية", "TIME",
+       "XXXX-XX-XXTMO", ""},
+      {"تغلق المحال في الفترة الليلية", "2004-04-14", "الفترة الليلية", "TIME", "XXXX-XX-XXTNI",
+       ""},
+      // Without a preposition it names the session (a subject), not a time.
+      {"الفترة المسائية مخصصة للنساء", "2004-04-14", "", "", "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(TimeRules, NotTimes) {
   const Case cases[] = {
       // The hour word as an object, counts, ordinals of other nouns, scores, ages.
