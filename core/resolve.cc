@@ -59,9 +59,24 @@ void SetQuarter(int y, int q, Timex* out) {
                    q == 4 ? DayNumber(y + 1, 1, 1) : DayNumber(y, q * 3 + 1, 1)};
 }
 
-// A year with `nth` set and no month or weekday names one of its quarters.
-bool IsQuarterOfYear(const Partial& p) {
-  return p.nth >= 1 && p.nth <= 4 && p.month == kUnset && p.weekday == kUnset;
+// A year with `nth` set and no month or weekday names a part of it: nth 1-4 is that quarter
+// (YYYY-Qn), nth 11 and 12 the first and second half (YYYY-H1, YYYY-H2; core/data/rules/
+// quarters.rules and halves.rules).
+bool IsPartOfYear(const Partial& p) {
+  return ((p.nth >= 1 && p.nth <= 4) || p.nth == 11 || p.nth == 12) && p.month == kUnset &&
+         p.weekday == kUnset;
+}
+
+void SetPartOfYear(int y, int nth, Timex* out) {
+  if (nth <= 4) {
+    SetQuarter(y, nth, out);
+    return;
+  }
+  const int h = nth - 10;
+  out->value = Fmt("%04d-H%d", y, h);
+  out->granularity = Granularity::kHalf;
+  out->interval = {DayNumber(y, h * 6 - 5, 1),
+                   h == 2 ? DayNumber(y + 1, 1, 1) : DayNumber(y, 7, 1)};
 }
 
 // The n-th ISO weekday of month m of year y; n = -1 is the last one ("آخر جمعة من الشهر").
@@ -133,8 +148,8 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
         break;
       }
       case Granularity::kYear:
-        if (IsQuarterOfYear(p)) {
-          SetQuarter(by + p.offset, p.nth, out);
+        if (IsPartOfYear(p)) {
+          SetPartOfYear(by + p.offset, p.nth, out);
         } else {
           SetYear(by + p.offset, out);
         }
@@ -278,8 +293,8 @@ bool Resolve(const Partial& p, const ResolveContext& ctx, Timex* out) {
       } else {
         SetMonth(y, p.month, out);
       }
-    } else if (IsQuarterOfYear(p)) {
-      SetQuarter(y, p.nth, out);
+    } else if (IsPartOfYear(p)) {
+      SetPartOfYear(y, p.nth, out);
     } else if (p.season != kUnset) {
       static constexpr const char* kS[] = {"SP", "SU", "FA", "WI"};
       out->value = Fmt("%04d-", y) + kS[p.season];

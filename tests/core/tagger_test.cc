@@ -192,6 +192,42 @@ TEST(TaggerRules, QuartersOfAYear) {
   Check({"انتظر ربع ساعة", "2017-04-17", "ربع ساعة", "DURATION", "PT0.25H", ""});
 }
 
+// Halves of a year (core/data/rules/halves.rules): النصف / السداسي + a masculine ordinal.
+TEST(TaggerRules, HalvesOfAYear) {
+  const Case cases[] = {
+      {"ارتفع التضخم في النصف الأول من العام الجاري", "2017-09-10", "النصف الأول من العام الجاري",
+       "DATE", "2017-H1", ""},
+      {"وتراجعت الصادرات في النصف الثاني من 2015", "2017-04-17", "النصف الثاني من 2015", "DATE",
+       "2015-H2", ""},
+      {"الميزانية خلال السداسي الأول من سنة 2018", "2017-04-17", "السداسي الأول من سنة 2018",
+       "DATE", "2018-H1", ""},
+      {"انتعشت السياحة في النصف الأخير من العام الماضي", "2017-04-17",
+       "النصف الأخير من العام الماضي", "DATE", "2016-H2", ""},
+      {"يتوقع الاتفاق في النصف الثاني من العام المقبل", "2017-04-17",
+       "النصف الثاني من العام المقبل", "DATE", "2018-H2", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // Halves of other things, the feminine فترة, and mid-year are not halves of a year.
+  Check({"سجل هدفا في النصف الأول من المباراة", "2017-04-17", "", "", "", ""});
+  Check({"خلال الفترة الأولى من العام", "2017-04-17", "", "", "", ""});
+  Check({"أنفق نصف الميزانية", "2017-04-17", "", "", "", ""});
+  Check({"في منتصف العام", "2017-04-17", "منتصف العام", "DATE", "2017", "MID"});
+}
+
+// "N times in the UNIT": the unit is one whole unit (core/data/rules/frequency.rules).
+TEST(TaggerRules, TimesPerUnit) {
+  const Case cases[] = {
+      {"يزور الطبيب القرية مرة في السنة", "2017-04-17", "السنة", "DURATION", "P1Y", ""},
+      {"تجتمع اللجنة مرتين في الشهر", "2017-04-17", "الشهر", "DURATION", "P1M", ""},
+      {"يتدرب الفريق ثلاث مرات في الأسبوع", "2017-04-17", "الأسبوع", "DURATION", "P1W", ""},
+      // A relative word makes it that month.
+      {"التقيا مرتين في الشهر الماضي", "2017-04-17", "الشهر الماضي", "DATE", "2017-03", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // A count of times is not a day: "في 3 مرات" is nothing.
+  Check({"فاز الفريق في 3 مرات", "2017-04-17", "", "", "", ""});
+}
+
 // The n-th (or last) weekday of a month (core/data/rules/nth_weekday.rules).
 TEST(TaggerRules, NthWeekdayOfAMonth) {
   const Case cases[] = {
