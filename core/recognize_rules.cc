@@ -278,7 +278,7 @@ size_t Recognizer::MatchTerm(rules::Term term, size_t i, RuleCap* cap) const {
     }
     case rules::Term::kDayMonth: {
       Partial d;
-      const size_t e = DayMonth(i, &d);
+      const size_t e = RuleFamily(rules::Family::kDayMonth, i, &d);
       cap->value = d.day;
       return e;
     }
@@ -443,6 +443,10 @@ bool Recognizer::ApplyRule(const rules::Rule& rule, const RuleCaps& caps, size_t
       case Field::kYear:
         p->year = iv;
         break;
+      case Field::kYearOffset:
+        // The marker of a year relative to the DCT's, resolved by the tagger (tagger.cc).
+        p->year = -iv - 100000;
+        break;
       case Field::kMonth:
         p->month = iv;
         break;
@@ -516,7 +520,7 @@ bool Recognizer::ApplyRule(const rules::Rule& rule, const RuleCaps& caps, size_t
         } else if (MatchTermIs(rule, act.cap, rules::Term::kWeekday)) {
           de = RuleFamily(rules::Family::kWeekdayExpr, at, &d);
         } else if (MatchTermIs(rule, act.cap, rules::Term::kDayMonth)) {
-          de = DayMonth(at, &d);
+          de = RuleFamily(rules::Family::kDayMonth, at, &d);
         } else {
           de = RuleFamily(rules::Family::kYearExpr, at, &d);
         }

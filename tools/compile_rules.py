@@ -24,7 +24,7 @@ CLASS_NAMES = list(CLASSES)
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
             "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr", "DecadeCentury",
-            "DeicticExpr", "YearExpr", "DayRange", "DayList"]
+            "DeicticExpr", "YearExpr", "DayRange", "DayList", "DayMonth", "MonthExpr"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.
@@ -36,7 +36,7 @@ TERMINALS = {
     "Deictic": (["DEICTIC"], False),  # the DeicticExpr family, not its generic use
     "Weekday": (["UNIT", "WEEKDAY"], False),  # the WeekdayExpr family (C++)
     "YearExpr": (["UNIT", "NUM"], True),  # the YearExpr family, a Gregorian year
-    # The DayMonth family (C++: day + month + year tail); its value is the day.
+    # The DayMonth family (data: day + month + year tail) as a sub-rule; its value is the day.
     "DayMonth": (["ORD"], True),
     # A UnitRel match that is a week relative to the DCT with no weekday of its own ("الأسبوع
     # المقبل"); its value is the offset.
@@ -59,6 +59,9 @@ FIELDS = {
     "second": "int", "nth": "int", "pod": "pod", "unit": "unit", "offset": "int",
     "anaphoric": "bool", "dir": "dir", "unknown_day": "bool", "anchor_value": "bool",
     "call": "call", "take": "take",
+    # A year relative to the DCT year ("من العام الماضي" = -1): written into the year slot as
+    # the marker -offset - 100000, which the tagger resolves against the DCT.
+    "year_offset": "int",
 }
 ENUMS = {
     "type": ["DATE", "TIME", "DURATION", "SET"],
@@ -296,6 +299,15 @@ def first_set(seq):
     return None  # could match empty
 
 
+def expand(text, frags):
+    """Replaces each %Name (a fragment defined earlier in the file) with its text."""
+    def sub(m):
+        if m.group(1) not in frags:
+            raise RuleError(f"unknown fragment '%{m.group(1)}' (define it first: %{m.group(1)} = ...)")
+        return frags[m.group(1)]
+    return re.sub(r"%([A-Za-z]\w*)", sub, text)
+
+
 def escape(s):
     return "".join(f"\\x{b:02x}" for b in s.encode("utf-8"))
 
@@ -311,6 +323,7 @@ def main():
             lines = f.read().split("\n")
         cont = ""
         start = 0
+        frags = {}  # fragments are local to their file
         for n, line in enumerate(lines, 1):
             stripped = line.strip()
             if not cont and (not stripped or stripped.startswith("#")):
@@ -324,6 +337,15 @@ def main():
             text = cont + stripped
             cont = ""
             try:
+                # "%Name = text" defines a fragment of this file; "%Name" in a later rule (or
+                # fragment) stands for that text.
+                fm = re.match(r"^%([A-Za-z]\w*)\s*=(.*)$", text)
+                if fm:
+                    if fm.group(1) in frags:
+                        raise RuleError(f"fragment '%{fm.group(1)}' defined twice")
+                    frags[fm.group(1)] = expand(fm.group(2).strip(), frags)
+                    continue
+                text = expand(text, frags)
                 fam, sep, rest = text.partition(":")
                 fam = fam.strip()
                 if not sep or not re.match(r"^[A-Za-z]+$", fam):

@@ -158,6 +158,34 @@ TEST(RuleFamiliesTest, DayRangesAndLists) {
   Check({"من 22 إلى 4 يناير", "2017-04-18", "4 يناير", "DATE", "2017-01-04", ""});
 }
 
+TEST(RuleFamiliesTest, DayMonthAndMonthWithTheYearTail) {
+  const Case cases[] = {
+      {"سأعود في 22 أبريل", "2017-04-18", "22 أبريل", "DATE", "2017-04-22", ""},
+      {"ولد في 2. أكتوبر 2016 هناك", "2017-04-18", "2. أكتوبر 2016", "DATE", "2016-10-02", ""},
+      {"وصل في 16 من شهر مارس", "2017-04-18", "16 من شهر مارس", "DATE", "2017-03-16", ""},
+      // The year tail: a year word, the DCT's year plus an offset, a relative word.
+      {"في 5 مايو من عام 2015", "2017-04-18", "5 مايو من عام 2015", "DATE", "2015-05-05", ""},
+      {"في 5 مايو من العام الماضي", "2017-04-18", "5 مايو من العام الماضي", "DATE", "2016-05-05",
+       ""},
+      {"انتهى في مارس من العام المقبل", "2017-04-18", "مارس من العام المقبل", "DATE", "2018-03",
+       ""},
+      {"يبدأ في يونيو المقبل", "2017-04-18", "يونيو المقبل", "DATE", "2017-06", ""},
+      // A day of the month relative to the DCT.
+      {"عاد في 5 من الشهر الجاري", "2017-04-18", "5 من الشهر الجاري", "DATE", "2017-04-05", ""},
+      {"عاد في العشرين من الشهر الماضي", "2017-04-18", "العشرين من الشهر الماضي", "DATE",
+       "2017-03-20", ""},
+      // The month first, then the day.
+      {"وصل يناير 2016", "2017-04-18", "يناير 2016", "DATE", "2016-01", ""},
+      {"نشر سبتمبر 16 بيانا", "2017-04-18", "سبتمبر 16", "DATE", "2016-09-16", ""},
+      {"ولد شهر مايو", "2017-04-18", "شهر مايو", "DATE", "2016-05", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // A month with common homographs needs support; a count after the month is not its day.
+  Check({"مارس الرياضة", "2017-04-18", "", "", "", ""});
+  Check({"وصل في مارس", "2017-04-18", "مارس", "DATE", "2017-03", ""});
+  Check({"ولد في 31 شباط 2016", "2017-04-18", "", "", "", ""});
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   // One directory per test: ctest runs the tests of this file in parallel processes.
@@ -187,6 +215,17 @@ TEST(RuleCompilerTest, AcceptsAGoodRule) {
       << err;
 }
 
+TEST(RuleCompilerTest, ExpandsFragmentsWithTheirCaptures) {
+  std::string err;
+  ASSERT_EQ(Compile("%Rel = ( r:REL@dct )?\n%Sets = offset=$r\n"
+                    "SeasonExpr: s:SEASON %Rel => season=$s unit=SEASON %Sets\n",
+                    &err),
+            0)
+      << err;
+  // A fragment belongs to its file: the same name may be defined in another file.
+  ASSERT_EQ(Compile("%Rel = REL\nSeasonExpr: SEASON %Rel => unit=Y\n", &err), 0) << err;
+}
+
 TEST(RuleCompilerTest, RejectsMalformedRulesWithFileAndLine) {
   struct Bad {
     const char* text;
@@ -210,6 +249,10 @@ TEST(RuleCompilerTest, RejectsMalformedRulesWithFileAndLine) {
       {"SeasonExpr: PREP=fi,min,ila,hatta,bayn,baad,qabl,an,ind => unit=Y\n",
        "bad.rules:1: error: more than 8 values"},
       {"SeasonExpr: SEASON \\", "bad.rules:1: error: the file ends inside a continued rule"},
+      // Fragments: used before (or without) a definition, defined twice.
+      {"SeasonExpr: %Tail SEASON => unit=Y\n%Tail = REL\n", "bad.rules:1: error: unknown fragment"},
+      {"%T = REL\n%T = SEASON\n", "bad.rules:2: error: fragment '%T' defined twice"},
+      {"%T = REL\nSeasonExpr: s:SEASON %T => season=$x\n", "bad.rules:2: error: undefined capture"},
   };
   for (const Bad& b : bad) {
     SCOPED_TRACE(b.text);
