@@ -217,8 +217,9 @@ size_t Recognizer::ClockTime(size_t i, Partial* p) const {
         ok = true;
       }
     }
-    // A bare second endpoint takes the part of day of the first ("من 1:30 بعد الظهر إلى 4").
-    if (!ok && i >= 2) {
+    // A second endpoint without a part of day takes the one of the first ("من 1:30 بعد الظهر
+    // إلى 4", "من 1:30 مساء إلى 3:30"); a bare one is a time only as such an endpoint.
+    if ((!ok || c.pod < 0) && i >= 2) {
       const size_t conn = toks_[i].wa ? i : i - 1;
       if (TimeConnector(conn) == i) {
         for (size_t k = i >= 10 ? i - 10 : 0; k < conn; ++k) {
@@ -292,7 +293,15 @@ size_t Recognizer::PodAlone(size_t i, Partial* p) const {
 
 size_t Recognizer::MergeDateTime(size_t b, size_t e, Partial* p) const {
   (void)b;
-  if (!p->literal.empty() && !(p->type == TimexType::kSet && StartsWith(p->literal, "XXXX-WXX-"))) {
+  // A set of a part of day ("كل ليلة", "كل صباح": XXXX-XX-XXTNI) takes a clock time after it
+  // ("كل ليلة في 9" = every night at 21:00), the part of day deciding the half of the day.
+  int set_pod = -1;
+  if (p->type == TimexType::kSet && StartsWith(p->literal, "XXXX-XX-XXT") &&
+      p->literal.size() == 13) {
+    set_pod = PodCode(std::string_view(p->literal).substr(11));
+    if (set_pod < 0) return 0;
+  } else if (!p->literal.empty() &&
+             !(p->type == TimexType::kSet && StartsWith(p->literal, "XXXX-WXX-"))) {
     return 0;
   }
   const bool day_level =
@@ -304,15 +313,20 @@ size_t Recognizer::MergeDateTime(size_t b, size_t e, Partial* p) const {
   if (p->hour == kUnset) {
     if (!(day_level || p->type == TimexType::kSet)) return 0;
     const LexEntry* q = nullptr;
-    if (PrepIs(j, "fi")) {
+    const bool via_fi = PrepIs(j, "fi");
+    if (via_fi) {
       ++j;
     } else if (size_t len = Phrase(j, Cls::kQmod, &q); len && q->value == "APPROX") {
       j += len;
     }
     Partial t;
     size_t te = ClockTime(j, &t);
-    if (!te && IsDigits(j) && toks_[j].ndig <= 2 && toks_[j].num <= 12 && p->pod != kUnset) {
-      // "الليلة في 7", "هذا الصباح في 7": the part of day marks a bare hour.
+    const bool closes =
+        j + 1 >= n() || toks_[j + 1].break_before || toks_[j + 1].kind == TokKind::kPunct;
+    if (!te && IsDigits(j) && toks_[j].ndig <= 2 && toks_[j].num <= 12 &&
+        (p->pod != kUnset || set_pod >= 0) && (via_fi || closes)) {
+      // "الليلة في 7", "هذا الصباح في 7", "كل ليلة في 9": the part of day marks a bare hour
+      // after في or closing the clause ("كل صباح 3 أقراص" is a count).
       Clock c;
       if (ClockCore(j, &c)) {
         t.hour = c.hour;
@@ -325,6 +339,10 @@ size_t Recognizer::MergeDateTime(size_t b, size_t e, Partial* p) const {
     if (t.pod == kUnset && p->pod != kUnset) hour = ApplyPod(hour, p->pod, false);
     if (p->type == TimexType::kSet) {
       char buf[16];
+      if (set_pod >= 0) {
+        if (t.pod == kUnset) hour = ApplyPod(hour, set_pod, false);
+        p->literal.resize(10);  // XXXX-XX-XX: the clock time replaces the part of day
+      }
       std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, t.minute == kUnset ? 0 : t.minute);
       p->literal += buf;
       return te;
@@ -357,6 +375,14 @@ size_t Recognizer::MergeDateTime(size_t b, size_t e, Partial* p) const {
     return 0;
   }
   if (!d.literal.empty() || d.hour != kUnset || d.anaphoric) return 0;
+  if (d.unknown_day && d.pod != kUnset && d.unit == Granularity::kNone) {
+    // A part of an unknown day after the time ("الساعة 8 هذا المساء"): it decides the half of
+    // the day, and the day stays unknown, as for "هذا المساء" alone. Two different parts of
+    // day ("8 مساء هذا الصباح") are two expressions.
+    if (p->pod != kUnset && p->pod != d.pod) return 0;
+    if (p->pod == kUnset) p->hour = ApplyPod(p->hour, d.pod, false);
+    return de;
+  }
   if (!(d.day != kUnset || d.weekday != kUnset || d.hday != kUnset ||
         d.unit == Granularity::kDay)) {
     return 0;

@@ -46,6 +46,12 @@ TEST(TimeRules, RangesShareThePartOfDay) {
               {"XXXX-XX-XXT14:30", "XXXX-XX-XXT18:00"});
   CheckValues("نعمل من السادسة حتى التاسعة مساء", "2018-03-10",
               {"XXXX-XX-XXT18:00", "XXXX-XX-XXT21:00"});
+  // A second endpoint with minutes but no part of day takes the first one's.
+  CheckValues("تفتح المراكز من 1:30 مساء إلى 5:45", "2018-03-10",
+              {"XXXX-XX-XXT13:30", "XXXX-XX-XXT17:45"});
+  // ... unless that would put it before the first ("من 9:30 صباحا حتى 1:30" stays 01:30: the
+  // reading is unknown, and the stated figures are kept).
+  CheckValues("من 9:30 صباحا حتى 1:30", "2018-03-10", {"XXXX-XX-XXT09:30", "XXXX-XX-XXT01:30"});
 }
 
 TEST(TimeRules, PartsOfDayAndDateTime) {
@@ -100,6 +106,27 @@ TEST(TimeRules, SessionOfTheDay) {
       {"الفترة المسائية مخصصة للنساء", "2004-04-14", "", "", "", ""},
   };
   for (const Case& c : cases) Check(c);
+}
+
+// A clock time joined with a part of day that is not a day: a set ("كل ليلة في 9") or a part
+// of an unknown day ("الساعة 8 هذا المساء", whose day stays unknown as in the gold).
+TEST(TimeRules, ClockWithSetOrPartOfDay) {
+  const Case cases[] = {
+      {"يبث البرنامج كل ليلة في 9", "2018-03-10", "كل ليلة في 9", "SET", "XXXX-XX-XXT21:00", ""},
+      {"يستيقظ كل صباح في السادسة والنصف", "2018-03-10", "كل صباح في السادسة والنصف", "SET",
+       "XXXX-XX-XXT06:30", ""},
+      {"تغلق الأسواق كل مساء الساعة 8", "2018-03-10", "كل مساء الساعة 8", "SET", "XXXX-XX-XXT20:00",
+       ""},
+      {"يصل القطار الساعة 8 هذا المساء", "2018-03-10", "الساعة 8 هذا المساء", "TIME",
+       "XXXX-XX-XXT20:00", ""},
+      {"انطلقت المسيرة الساعة التاسعة من هذا المساء", "2018-03-10", "الساعة التاسعة من هذا المساء",
+       "TIME", "XXXX-XX-XXT21:00", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // Two different parts of day stay two expressions.
+  CheckValues("الساعة 8 مساء هذا الصباح", "2018-03-10", {"XXXX-XX-XXT20:00", "XXXX-XX-XXTMO"});
+  // A set followed by a number that is a count is not a clock time.
+  Check({"يتناول كل صباح 3 أقراص", "2018-03-10", "كل صباح", "SET", "XXXX-XX-XXTMO", ""});
 }
 
 TEST(TimeRules, NotTimes) {
