@@ -291,6 +291,20 @@ TEST(TaggerRules, OverAWholeUnit) {
   Check({"حكم عليه بالسجن مدى الحياة", "2017-04-17", "", "", "", ""});
 }
 
+// "ساعة أخرى", "سنة أخرى", "يوم آخر": one more whole unit, a duration (like "يوم كامل").
+TEST(TaggerRules, AnotherUnit) {
+  const Case cases[] = {
+      {"انتظر الركاب ساعة أخرى قبل الإقلاع", "2017-04-17", "ساعة أخرى", "DURATION", "PT1H", ""},
+      {"مدد العقد سنة أخرى", "2017-04-17", "سنة أخرى", "DURATION", "P1Y", ""},
+      {"طلب مهلة أسبوع آخر", "2017-04-17", "أسبوع آخر", "DURATION", "P1W", ""},
+      // آخر before the unit is still the end of it.
+      {"يصل الوفد آخر الشهر", "2017-04-17", "آخر الشهر", "DATE", "2017-04", "END"},
+  };
+  for (const Case& c : cases) Check(c);
+  Check({"حاول مرة أخرى", "2017-04-17", "", "", "", ""});
+  Check({"في مكان آخر", "2017-04-17", "", "", "", ""});
+}
+
 TEST(TaggerRules, FalseFriendsAreNotTagged) {
   const char* texts[] = {
       "قال الأمين العام للأمم المتحدة",
