@@ -136,80 +136,6 @@ size_t Recognizer::MonthName(size_t i, int* month) const {
   return j;
 }
 
-size_t Recognizer::NumericDate(size_t i, Partial* p) const {
-  if (!IsDigits(i)) return 0;
-  // a SEP b SEP c with the same separator and no spaces.
-  const Tok& a = toks_[i];
-  auto sep_ok = [&](size_t k) {
-    return k < n() && toks_[k].kind == TokKind::kPunct && !toks_[k].space_before &&
-           (toks_[k].punct == '/' || toks_[k].punct == '-' || toks_[k].punct == '.');
-  };
-  if (!sep_ok(i + 1) || !IsDigits(i + 2) || toks_[i + 2].space_before) return 0;
-  const char sep = toks_[i + 1].punct;
-  const Tok& b = toks_[i + 2];
-  if (IsPunct(i + 3, sep) && !toks_[i + 3].space_before && IsDigits(i + 4) &&
-      !toks_[i + 4].space_before) {
-    const Tok& c = toks_[i + 4];
-    int y, m, d;
-    if (a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2) {
-      y = static_cast<int>(a.num), m = static_cast<int>(b.num), d = static_cast<int>(c.num);
-    } else if (c.ndig == 4 && a.ndig <= 2 && b.ndig <= 2) {
-      y = static_cast<int>(c.num), d = static_cast<int>(a.num), m = static_cast<int>(b.num);
-      if (m > 12 && d <= 12) std::swap(m, d);
-    } else if (c.ndig == 2 && a.ndig <= 2 && b.ndig <= 2 && sep != '.') {
-      y = static_cast<int>(c.num);
-      y += y <= 50 ? 2000 : 1900;
-      d = static_cast<int>(a.num), m = static_cast<int>(b.num);
-    } else {
-      return 0;
-    }
-    size_t e = i + 5;
-    const LexEntry* era = nullptr;
-    size_t el = Joined(e) ? Phrase(e, Cls::kEra, &era) : 0;
-    if (el && era->value == "AH") {
-      p->hyear = y, p->hmonth = m, p->hday = d;
-      return e + el;
-    }
-    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    p->year = y, p->month = m, p->day = d;
-    return e + el;
-  }
-  if (sep_ok(i + 3) && IsDigits(i + 4)) return 0;  // a longer run of numbers
-  if (i > 0 && IsPunct(i - 1, sep) && !toks_[i].space_before) return 0;
-  // M/YYYY, M-YYYY and YYYY-MM, YYYY/M, YYYY.M (a 4-digit year then a month ≤ 12).
-  if (a.ndig <= 2 && b.ndig == 4 && a.num >= 1 && a.num <= 12 && b.num >= 1900 && b.num <= 2100) {
-    p->year = static_cast<int>(b.num), p->month = static_cast<int>(a.num);
-    return i + 3;
-  }
-  if (a.ndig == 4 && b.ndig <= 2 && b.num >= 1 && b.num <= 12 && a.num >= 1900 && a.num <= 2100) {
-    p->year = static_cast<int>(a.num), p->month = static_cast<int>(b.num);
-    return i + 3;
-  }
-  // D/M or M/D without a year. Scores ("3-1"), fractions ("1/2") and decimals look the same,
-  // so it needs a preposition before it ("في 22-4", "بعد 7/2", "كل 4/15"), or a slash with an
-  // unambiguous form (a part > 12 or a leading zero: "4/22", "22/04"); nothing may follow
-  // but the end of the clause or another temporal word.
-  if (a.ndig > 2 || b.ndig > 2 || a.num < 1 || b.num < 1) return 0;
-  const size_t e = i + 3;
-  if (!(e >= n() || toks_[e].break_before || toks_[e].kind == TokKind::kPunct || toks_[e].g)) {
-    return 0;
-  }
-  if (Has(e, Cls::kMonth) || Has(e, Cls::kUnit) || Has(e, Cls::kCount)) return 0;
-  const bool prep = i > 0 && (Has(i - 1, Cls::kPrep) || Has(i - 1, Cls::kEvery)) &&
-                    !PrepIs(i - 1, "bayn") && !PrepIs(i - 1, "min");
-  const bool plain = sep == '/' && (a.num > 12 || b.num > 12 || a.ndig == 2 || b.ndig == 2);
-  if (!(sep == '.' ? prep && (PrepIs(i - 1, "fi") || PrepIs(i - 1, "ind")) : prep || plain)) {
-    return 0;
-  }
-  int d = static_cast<int>(a.num), m = static_cast<int>(b.num);
-  if (m > 12) std::swap(d, m);  // M/D when the second part cannot be a month
-  if (m > 12 || d > 31) return 0;
-  p->month = m;
-  p->day = d;
-  p->dir = Dir::kByTense;
-  return e;
-}
-
 size_t Recognizer::Core(size_t i, Partial* p) const {
   // Callers probe one token past a match ("DAY MONTH" then a year?), so i may be the end.
   if (i >= toks_.size()) return 0;
@@ -255,7 +181,11 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   consider(false, kUnit, family(rules::Family::kCenturyExpr));
   consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason),
            family(rules::Family::kSeasonExpr));
-  consider(true, 0, member(&Recognizer::NumericDate));
+  // Every NumericDate rule has a separator right after the first number (numeric_dates.rules):
+  // a number followed by anything else is not tried.
+  if (i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kPunct) {
+    consider(true, 0, family(rules::Family::kNumericDate));
+  }
   consider(true, kPod | Bit(Cls::kHour) | kOrd, member(&Recognizer::ClockTime));
   consider(false, kPod, member(&Recognizer::PodAlone));
   consider(true, kOrd | kUnit | Bit(Cls::kHmonth), family(rules::Family::kHijriExpr));

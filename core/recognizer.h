@@ -188,7 +188,6 @@ class Recognizer {
   size_t Year(size_t i, int* year, bool* hijri, bool need_cue) const;
   size_t DayNumber(size_t i, int* day) const;
   size_t MonthName(size_t i, int* month) const;
-  size_t NumericDate(size_t i, Partial* p) const;
   // Clock times (recognize_time.cc).
   struct Clock {
     int hour = kUnset, minute = kUnset, second = kUnset;

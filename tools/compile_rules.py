@@ -24,7 +24,8 @@ CLASS_NAMES = list(CLASSES)
 # the enum order. A family here without rules matches nothing.
 FAMILIES = ["SeasonExpr", "RefExpr", "SetExpr", "Weekend", "PodExpr", "HolidayExpr",
             "UnitRel", "CenturyExpr", "HijriExpr", "DayAlone", "WeekdayExpr", "DecadeCentury",
-            "DeicticExpr", "YearExpr", "DayRange", "DayList", "DayMonth", "MonthExpr"]
+            "DeicticExpr", "YearExpr", "DayRange", "DayList", "DayMonth", "MonthExpr",
+            "NumericDate"]
 
 # Terminals computed in C++ (genuinely computational): name -> first-token classes (plus
 # digits) through which they can start.

@@ -186,6 +186,33 @@ TEST(RuleFamiliesTest, DayMonthAndMonthWithTheYearTail) {
   Check({"ولد في 31 شباط 2016", "2017-04-18", "", "", "", ""});
 }
 
+TEST(RuleFamiliesTest, NumericDates) {
+  const Case cases[] = {
+      // An era mark joined to the year: هـ makes it Hijri, م is part of the extent.
+      {"صدر في 1438/9/1 هـ", "2017-04-18", "1438/9/1 هـ", "DATE", "2017-05-27", ""},
+      {"بتاريخ 25-12-2016م", "2017-04-18", "25-12-2016م", "DATE", "2016-12-25", ""},
+      // M/D/YYYY when the second part cannot be a month; two-digit years.
+      {"بتاريخ 10/25/2016", "2017-04-18", "10/25/2016", "DATE", "2016-10-25", ""},
+      {"بتاريخ 3/4/17", "2017-04-18", "3/4/17", "DATE", "2017-04-03", ""},
+      {"بتاريخ 3/4/99", "2017-04-18", "3/4/99", "DATE", "1999-04-03", ""},
+      {"في 7-2016", "2017-04-18", "7-2016", "DATE", "2016-07", ""},
+      {"في 2016-7", "2017-04-18", "2016-7", "DATE", "2016-07", ""},
+      // Without a year: after a preposition, or a slash with a two-digit part.
+      // (a past clause: the last 22 April before the DCT)
+      {"التقينا في 22-4", "2017-04-18", "22-4", "DATE", "2016-04-22", ""},
+      {"وصل 4/22", "2017-04-18", "4/22", "DATE", "2016-04-22", ""},
+      {"وصل في 3.5 صباحا", "2017-04-18", "3.5", "DATE", "2016-05-03", ""},
+      // Mixed separators are no D/M/Y date: "10-2016" is read on its own.
+      {"رقم 5/10-2016 هنا", "2017-04-18", "10-2016", "DATE", "2016-10", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // A score, a fraction, a longer run, a month out of range.
+  Check({"فاز 3-1", "2017-04-18", "", "", "", ""});
+  Check({"أكل 1/2", "2017-04-18", "", "", "", ""});
+  Check({"رقم 1/2/3/4 هنا", "2017-04-18", "", "", "", ""});
+  Check({"رقم 2016/13/05 هنا", "2017-04-18", "", "", "", ""});
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   // One directory per test: ctest runs the tests of this file in parallel processes.
