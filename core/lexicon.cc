@@ -76,6 +76,8 @@ Lexicon::Lexicon() {
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = (static_cast<uint32_t>(h >> 52) << kIndexBits) | (gi + 1);
     max_key_ = std::max(max_key_, groups_[gi].key.size());
+    const uint32_t k = FilterKey(groups_[gi].key);
+    filter_[k >> 6] |= uint64_t{1} << (k & 63);
   }
 }
 

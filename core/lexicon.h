@@ -49,8 +49,13 @@ class Lexicon {
   // The group of entries whose first folded token equals `word`, or nullptr. One probe of
   // an open-addressing table, rarely two; a miss seldom touches a key (the slot carries a
   // few bits of the hash).
+  //
+  // Most words of a text are not in the lexicon: a bit table keyed by the word's length and
+  // three of its bytes turns almost all of them away before the hash is computed.
   const LexGroup* Find(std::string_view word) const {
-    if (word.size() > max_key_) return nullptr;
+    if (word.size() - 1 >= max_key_) return nullptr;  // also rejects the empty word
+    const uint32_t k = FilterKey(word);
+    if (!((filter_[k >> 6] >> (k & 63)) & 1)) return nullptr;
     const uint64_t h = Hash(word);
     const uint32_t tag = static_cast<uint32_t>(h >> 52) << kIndexBits;
     for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -100,9 +105,23 @@ class Lexicon {
     h *= 0xD6E8FEB86659FD93ULL;
     return h ^ (h >> 29);
   }
-  size_t max_key_ = 0;                   // longest group key in bytes
-  std::vector<std::string> pool_;        // folded tokens (stable storage)
-  std::vector<std::string_view> words_;  // per entry, its tokens
+  // The filter key of a non-empty word: its length, the last byte, the second byte and one
+  // near the middle (Arabic letters take two bytes whose second byte tells most letters
+  // apart, so these are the second bytes of the first, middle and last letters), mixed by a
+  // multiply into kFilterBits bits.
+  static constexpr int kFilterBits = 15;
+  static uint32_t FilterKey(std::string_view s) {
+    const size_t n = s.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t mid = n > 2 ? (n / 2) | 1 : n - 1;
+    const uint32_t x = static_cast<uint32_t>(n) | (uint32_t{p[mid]} << 8) |
+                       (uint32_t{p[n - 1]} << 16) | (uint32_t{p[n > 1 ? 1 : 0]} << 24);
+    return (x * 0x9E3779B1u) >> (32 - kFilterBits);
+  }
+  uint64_t filter_[(1u << kFilterBits) / 64] = {};  // bit FilterKey(key) of every group key
+  size_t max_key_ = 0;                              // longest group key in bytes
+  std::vector<std::string> pool_;                   // folded tokens (stable storage)
+  std::vector<std::string_view> words_;             // per entry, its tokens
   std::vector<LexEntry> entries_;
   std::vector<LexGroup> groups_;
   std::vector<uint32_t> slots_;  // open addressing: group index + 1, 0 = empty

@@ -11,6 +11,7 @@
 #include "tarikh/core/tagger.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "lexicon.h"
@@ -56,7 +57,7 @@ void Recognizer::BuildTokens() {
   toks_.reserve(ft_.tokens.size());
   const std::string& f = ft_.folded;
   for (const internal::RawToken& r : ft_.tokens) {
-    Tok t;
+    Tok& t = toks_.emplace_back();  // filled in place (a Tok is 80 bytes)
     t.full = std::string_view(f).substr(r.fold_begin, r.fold_end - r.fold_begin);
     t.stem = t.full;
     t.ob = r.orig_begin;
@@ -139,7 +140,6 @@ void Recognizer::BuildTokens() {
         }
       }
     }
-    toks_.push_back(t);
   }
 }
 
@@ -154,6 +154,14 @@ struct CpCounter {
       cp = 0;
     }
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    // Eight bytes at a time: every byte that is not a continuation byte (10xxxxxx) starts a
+    // code point.
+    for (; byte + 8 <= target; byte += 8) {
+      uint64_t w;
+      std::memcpy(&w, s + byte, 8);
+      const uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;    // 1 per byte
+      cp += 8 - static_cast<int64_t>((cont * 0x0101010101010101ULL) >> 56);  // no popcnt
+    }
     for (; byte < target; ++byte) cp += (s[byte] & 0xC0) != 0x80;
     return cp;
   }

@@ -229,10 +229,11 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   // Folding never lengthens the text (a character's folded form is at most as long as its
-  // UTF-8 encoding), so the output buffer is sized once; +2 lets the two-byte store of a
-  // one-byte character run past the end. The buffer keeps its size from chunk to chunk.
+  // UTF-8 encoding), so the output buffer is sized once; +4 lets the fixed-size stores (two
+  // bytes for a one-byte character, three for any character) run past the end without a
+  // variable-length memcpy call. The buffer keeps its size from chunk to chunk.
   std::string& f = out->folded;
-  if (f.size() < n + 2) f.resize(n + 2);
+  if (f.size() < n + 4) f.resize(n + 4);
   char* const fbase = f.data();
   char* o = fbase;
   std::vector<RawToken>& toks = out->tokens;
@@ -275,7 +276,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
     const uint32_t start = static_cast<uint32_t>(i);
     uint8_t cls;
     uint8_t len;
-    char bytes[3];
+    char bytes[3] = {0, 0, 0};
     if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
       // Two-byte characters: the Arabic block, the common case.
       const EncodedFold& e = kEncoded[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
@@ -326,7 +327,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
           cur.break_before = break_before;
           run = cls;
         }
-        std::memcpy(o, bytes, len);
+        std::memcpy(o, bytes, 3);  // fixed size: no library call; o advances by len
         o += len;
         continue;
       case kSpace:
@@ -347,7 +348,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
         p.kind = TokKind::kPunct;
         p.space_before = space_before;
         p.break_before = break_before;
-        std::memcpy(o, bytes, len);
+        std::memcpy(o, bytes, 3);
         o += len;
         p.fold_end = static_cast<uint32_t>(o - fbase);
         toks.push_back(p);

@@ -13,25 +13,33 @@ Status ValidateUtf8(std::string_view text, int64_t base_offset) {
     return Status::InvalidUtf8(std::string("invalid UTF-8: ") + what,
                                Location{base_offset + static_cast<int64_t>(at), -1, -1});
   };
+  constexpr uint64_t k80 = 0x8080808080808080ULL;
+  constexpr uint64_t k1E = 0x1E1E1E1E1E1E1E1EULL;
+  constexpr uint64_t k7E = 0x7E7E7E7E7E7E7E7EULL;
   while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
+    // Eight bytes at a time while they are ASCII and well-formed two-byte characters (Arabic
+    // text: letters, spaces, digits). Per byte, bit 7 of w << 1 is bit 6 of the byte and of
+    // w << 2 bit 5, so the masks below hold one flag per byte (bit 7): lead = 110xxxxx,
+    // cont = 10xxxxxx, big = 111xxxxx (three/four-byte leads and invalid bytes: checked one
+    // character at a time below), nz = one of bits 1-4 set (a lead without them is the
+    // overlong C0/C1). The block is well-formed when every continuation byte follows a lead
+    // and every lead but one in the last byte is followed by one; that last lead is left for
+    // the next block. Anything else falls through to the checks below, which find the first
+    // bad byte.
     while (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, s + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    // Mixed ASCII and two-byte characters (Arabic text: letters with spaces every few
-    // characters) one character at a time; anything else falls through to the full checks.
-    while (i + 1 < n) {
-      const unsigned char b = s[i];
-      if (b < 0x80) {
-        ++i;
-      } else if (b >= 0xC2 && b < 0xE0 && (s[i + 1] & 0xC0) == 0x80) {
-        i += 2;
-      } else {
-        break;
+      if ((w & k80) == 0) {
+        i += 8;
+        continue;
       }
+      const uint64_t sh1 = w << 1, sh2 = w << 2;
+      const uint64_t lead = w & sh1 & ~sh2 & k80;
+      const uint64_t cont = w & ~sh1 & k80;
+      const uint64_t big = w & sh1 & sh2 & k80;
+      const uint64_t nz = ((w & k1E) + k7E) & k80;
+      if (big | (lead & ~nz) | (cont ^ (lead << 8))) break;
+      i += 8 - static_cast<size_t>(lead >> 63);
     }
     if (i >= n) break;
     const unsigned char c = s[i];

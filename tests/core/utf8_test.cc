@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace tarikh {
 namespace {
@@ -79,6 +81,79 @@ TEST(Utf8, LocateByteOffsetCountsLinesAndCodePointsAndClamps) {
   // Out-of-range offsets (a parser reporting past the end) are clamped into the input.
   EXPECT_EQ(LocateByteOffset(text, 1000).byte_offset, static_cast<int64_t>(text.size()));
   EXPECT_EQ(LocateByteOffset(text, -5).byte_offset, 0);
+}
+
+// A plain one-character-at-a-time validator (the definition of well-formed UTF-8): the offset
+// of the first bad byte, or -1. ValidateUtf8 checks eight bytes at a time where it can; both
+// must agree on every input.
+int64_t FirstBadByte(const std::string& t) {
+  size_t i = 0;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    size_t len = c < 0x80             ? 1
+                 : (c & 0xE0) == 0xC0 ? 2
+                 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 ? 4
+                                      : 0;
+    if (len == 0 || i + len > t.size()) return static_cast<int64_t>(i);
+    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+      const auto d = static_cast<unsigned char>(t[i + k]);
+      if ((d & 0xC0) != 0x80) return static_cast<int64_t>(i);
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    const uint32_t min = len == 1 ? 0 : len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return static_cast<int64_t>(i);
+    }
+    i += len;
+  }
+  return -1;
+}
+
+TEST(Utf8, BlockValidationAgreesWithOneCharacterAtATime) {
+  // Mostly Arabic letters and spaces (the eight-byte path), with every kind of problem and
+  // of longer character placed at random offsets, so each lands at every position of a block.
+  const std::vector<std::string> pieces = {"\xd8\xb9",
+                                           "\xd9\x85",
+                                           "\xd8\xa7",
+                                           " ",
+                                           "a",
+                                           "\n",
+                                           "7",
+                                           "\xc2\xa0",
+                                           "\xdf\xbf",
+                                           "\xe2\x80\x9c",
+                                           "\xf0\x9f\x98\x80",
+                                           "\xc0\xaf",
+                                           "\xc1\x81",
+                                           "\x80",
+                                           "\xbf",
+                                           "\xd8",
+                                           "\xe2\x80",
+                                           "\xed\xa0\x80",
+                                           "\xf4\x90\x80\x80",
+                                           "\xff",
+                                           "\xf8",
+                                           "\xe0\x80\x80"};
+  std::mt19937 rng(20261122);
+  for (int round = 0; round < 20000; ++round) {
+    std::string t;
+    const int len = static_cast<int>(rng() % 40);
+    for (int k = 0; k < len; ++k) {
+      // Nine in ten pieces are letters or spaces, the rest anything.
+      const size_t pick = rng() % 10 < 9 ? rng() % 5 : rng() % pieces.size();
+      t += pieces[pick];
+    }
+    const Status st = ValidateUtf8(t, 7);
+    const int64_t want = FirstBadByte(t);
+    if (want < 0) {
+      ASSERT_TRUE(st.ok()) << st.ToString();
+    } else {
+      ASSERT_FALSE(st.ok());
+      ASSERT_EQ(st.location().byte_offset, 7 + want);
+    }
+  }
 }
 
 }  // namespace
