@@ -305,6 +305,23 @@ TEST(TaggerRules, AnotherUnit) {
   Check({"في مكان آخر", "2017-04-17", "", "", "", ""});
 }
 
+// Verbs of lasting and elapsing (استمر، دام، مضى، انقضى) introduce a duration like لمدة:
+// "مضت سنوات" = PXY, "استمر عاما" = P1Y.
+TEST(TaggerRules, DurationAfterVerbsOfLasting) {
+  const Case cases[] = {
+      {"انقضت دقائق قبل أن يصل الإسعاف", "2017-04-17", "دقائق", "DURATION", "PTXM", ""},
+      {"مضت سنوات على الزلزال", "2017-04-17", "سنوات", "DURATION", "PXY", ""},
+      {"كانت رحلة شاقة دامت ساعات", "2017-04-17", "ساعات", "DURATION", "PTXH", ""},
+      {"استمر الإضراب أسبوعا", "2017-04-17", "أسبوعا", "DURATION", "P1W", ""},
+      {"مضى عام على الكارثة", "2017-04-17", "عام", "DURATION", "P1Y", ""},
+      {"استمرت الجلسة ساعتين", "2017-04-17", "ساعتين", "DURATION", "PT2H", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // The verb is a signal, outside the extent; a construct with a noun is an era, not a span.
+  Check({"مضت سنوات الحرب ثقيلة", "2017-04-17", "", "", "", ""});
+  Check({"استمر الحوار بين الطرفين", "2017-04-17", "", "", "", ""});
+}
+
 TEST(TaggerRules, FalseFriendsAreNotTagged) {
   const char* texts[] = {
       "قال الأمين العام للأمم المتحدة",
