@@ -105,18 +105,25 @@ class Lexicon {
     h *= 0xD6E8FEB86659FD93ULL;
     return h ^ (h >> 29);
   }
-  // The filter key of a non-empty word: its length, the last byte, the second byte and one
-  // near the middle (Arabic letters take two bytes whose second byte tells most letters
-  // apart, so these are the second bytes of the first, middle and last letters), mixed by a
-  // multiply into kFilterBits bits.
+  // The filter key of a non-empty word: its length, its last four bytes and four bytes from
+  // its middle (Arabic letters take two bytes, so that is the last two letters and two middle
+  // ones: words that start alike, as all ال- words do, still get different keys), mixed by
+  // a multiply into kFilterBits bits.
   static constexpr int kFilterBits = 15;
   static uint32_t FilterKey(std::string_view s) {
     const size_t n = s.size();
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t mid = n > 2 ? (n / 2) | 1 : n - 1;
-    const uint32_t x = static_cast<uint32_t>(n) | (uint32_t{p[mid]} << 8) |
-                       (uint32_t{p[n - 1]} << 16) | (uint32_t{p[n > 1 ? 1 : 0]} << 24);
-    return (x * 0x9E3779B1u) >> (32 - kFilterBits);
+    const char* p = s.data();
+    uint64_t x;
+    if (n >= 4) {
+      uint32_t mid, last;
+      std::memcpy(&mid, p + n / 2 - 2, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      x = ((uint64_t{mid} << 32) | last) ^ n;
+    } else {
+      x = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[n - 1])} << 8) |
+          (uint64_t{n} << 16);
+    }
+    return static_cast<uint32_t>((x * 0x9E3779B97F4A7C15ULL) >> (64 - kFilterBits));
   }
   uint64_t filter_[(1u << kFilterBits) / 64] = {};  // bit FilterKey(key) of every group key
   size_t max_key_ = 0;                              // longest group key in bytes

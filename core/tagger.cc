@@ -11,6 +11,7 @@
 #include "tarikh/core/tagger.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -52,13 +53,35 @@ struct TagSession::State {
 
 namespace internal {
 
+namespace {
+
+// The first two bytes of s (s.size() >= 2) as one number, and the same for a two-byte letter:
+// the clitic and future-prefix tests compare one 16-bit load instead of calling compare().
+inline uint16_t Lead2(std::string_view s) {
+  uint16_t v;
+  std::memcpy(&v, s.data(), 2);
+  return v;
+}
+constexpr uint16_t Letter(std::string_view l) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(l[0]) |
+                               (static_cast<unsigned char>(l[1]) << 8));
+}
+// Little-endian, as Lead2 reads it.
+static_assert(std::endian::native == std::endian::little);
+constexpr uint16_t kWawL = Letter(kWaw), kFaL = Letter(kFa), kBaL = Letter(kBa),
+                   kLamL = Letter(kLam), kKafL = Letter(kKaf), kSinL = Letter(kSin),
+                   kYaL = Letter(kYa), kTaL = Letter(kTa), kNunL = Letter(kNun),
+                   kAlefL = Letter(kAlef);
+
+}  // namespace
+
 void Recognizer::BuildTokens() {
   toks_.clear();
   toks_.reserve(ft_.tokens.size());
   const std::string& f = ft_.folded;
   for (const internal::RawToken& r : ft_.tokens) {
     Tok& t = toks_.emplace_back();  // filled in place (a Tok is 80 bytes)
-    t.full = std::string_view(f).substr(r.fold_begin, r.fold_end - r.fold_begin);
+    t.full = std::string_view(f.data() + r.fold_begin, r.fold_end - r.fold_begin);
     t.stem = t.full;
     t.ob = r.orig_begin;
     t.oe = r.orig_end;
@@ -79,7 +102,7 @@ void Recognizer::BuildTokens() {
         size_t cut = 0;
         std::string_view s = t.full;
         bool wa = false;
-        if (StartsWith(s, kWaw) || StartsWith(s, kFa)) {
+        if (Lead2(s) == kWawL || Lead2(s) == kFaL) {
           if (const LexGroup* g = s.size() >= 8 ? lex_.Find(s.substr(2)) : nullptr) {
             t.g = g;
             cut = 2;
@@ -91,7 +114,7 @@ void Recognizer::BuildTokens() {
           }
         }
         if (!t.g && s.size() >= 6) {
-          if (StartsWith(s, kLam) && StartsWith(s.substr(2), kLam)) {
+          if (Lead2(s) == kLamL && Lead2(s.substr(2)) == kLamL) {
             scratch_.assign(kAlef);
             scratch_.append(s.substr(2));
             if (const LexGroup* g = lex_.Find(scratch_)) {
@@ -105,7 +128,7 @@ void Recognizer::BuildTokens() {
             }
           }
           if (!t.g && s.size() >= 8 &&
-              (StartsWith(s, kBa) || StartsWith(s, kLam) || StartsWith(s, kKaf))) {
+              (Lead2(s) == kBaL || Lead2(s) == kLamL || Lead2(s) == kKafL)) {
             if (const LexGroup* g = lex_.Find(s.substr(2))) {
               t.g = g;
               cut += 2;
@@ -124,11 +147,10 @@ void Recognizer::BuildTokens() {
       } else {
         // Future prefix: (و|ف)? س + imperfective prefix (ي ت ن ا), e.g. سيزور، ستعقد، سأعود.
         std::string_view s = t.full;
-        if (StartsWith(s, kWaw) || StartsWith(s, kFa)) s = s.substr(2);
-        if (s.size() >= 8 && StartsWith(s, kSin)) {
-          std::string_view r2 = s.substr(2);
-          t.fut = StartsWith(r2, kYa) || StartsWith(r2, kTa) || StartsWith(r2, kNun) ||
-                  StartsWith(r2, kAlef);
+        if (s.size() >= 2 && (Lead2(s) == kWawL || Lead2(s) == kFaL)) s = s.substr(2);
+        if (s.size() >= 8 && Lead2(s) == kSinL) {
+          const uint16_t l2 = Lead2(s.substr(2));
+          t.fut = l2 == kYaL || l2 == kTaL || l2 == kNunL || l2 == kAlefL;
           // Common nouns that begin like a future verb (سياسة، سيارة، سيطرة، ستار…).
           static constexpr std::string_view kNotVerbs[] = {
               "\xd8\xb3\xd9\x8a\xd8\xa7\xd8\xb3", "\xd8\xb3\xd9\x8a\xd8\xa7\xd8\xb1",

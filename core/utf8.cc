@@ -19,9 +19,9 @@ Status ValidateUtf8(std::string_view text, int64_t base_offset) {
   while (i < n) {
     // Eight bytes at a time while they are ASCII and well-formed two-byte characters (Arabic
     // text: letters, spaces, digits). Per byte, bit 7 of w << 1 is bit 6 of the byte and of
-    // w << 2 bit 5, so the masks below hold one flag per byte (bit 7): lead = 110xxxxx,
-    // cont = 10xxxxxx, big = 111xxxxx (three/four-byte leads and invalid bytes: checked one
-    // character at a time below), nz = one of bits 1-4 set (a lead without them is the
+    // w << 2 bit 5, so the masks below hold one flag per byte (bit 7): lead = 11xxxxxx,
+    // cont = 10xxxxxx; a lead with bit 5 set (three/four-byte leads and invalid bytes) is
+    // checked one character at a time below; nz = one of bits 1-4 set (a lead without them is the
     // overlong C0/C1). The block is well-formed when every continuation byte follows a lead
     // and every lead but one in the last byte is followed by one; that last lead is left for
     // the next block. Anything else falls through to the checks below, which find the first
@@ -33,12 +33,11 @@ Status ValidateUtf8(std::string_view text, int64_t base_offset) {
         i += 8;
         continue;
       }
-      const uint64_t sh1 = w << 1, sh2 = w << 2;
-      const uint64_t lead = w & sh1 & ~sh2 & k80;
-      const uint64_t cont = w & ~sh1 & k80;
-      const uint64_t big = w & sh1 & sh2 & k80;
-      const uint64_t nz = ((w & k1E) + k7E) & k80;
-      if (big | (lead & ~nz) | (cont ^ (lead << 8))) break;
+      const uint64_t hi = w & k80;
+      const uint64_t lead = hi & (w << 1);  // 11xxxxxx (big ones are rejected below)
+      const uint64_t cont = hi ^ lead;
+      const uint64_t nz = ((w & k1E) + k7E);
+      if (((w << 2) & lead) | (lead & ~nz) | (cont ^ (lead << 8))) break;
       i += 8 - static_cast<size_t>(lead >> 63);
     }
     if (i >= n) break;
