@@ -206,6 +206,8 @@ int RunExtract(int argc, char** argv) {
     return kExitOutputError;
   }
   Progress bar(progress, TotalSize(files));
+  ExtractOptions extract_options;
+  extract_options.text_is_valid_utf8 = true;  // ReadDocumentLine validated it
   int exit_code = kExitOk;
   int64_t docs = 0, bytes_before = 0;
   for (const std::string& file : files) {
@@ -228,8 +230,8 @@ int RunExtract(int argc, char** argv) {
       }
       Result<Document> doc = ReadDocumentLine(line);
       if (doc.ok() && !doc->dct) doc->dct = default_dct;
-      Result<DocumentMentions> mentions =
-          doc.ok() ? ExtractMentions(*doc, *tagger) : Result<DocumentMentions>(doc.status());
+      Result<DocumentMentions> mentions = doc.ok() ? ExtractMentions(*doc, *tagger, extract_options)
+                                                   : Result<DocumentMentions>(doc.status());
       if (!mentions.ok()) {
         Status st = mentions.status();
         if (doc.ok()) {

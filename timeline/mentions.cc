@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -21,6 +22,7 @@ namespace {
 
 using timeline_internal::CanAnchor;
 using timeline_internal::DecodeUtf8;
+using timeline_internal::DecodeUtf8To;
 using timeline_internal::EncodeUtf8;
 using timeline_internal::Fold;
 using timeline_internal::IsClauseDelimiter;
@@ -44,7 +46,7 @@ bool IsSpace(char32_t c) {
 bool IsLineBreak(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x2028 || c == 0x2029; }
 
 // ICU's sentence boundaries (UAX #29 rules) inside text[begin, end), added to `cuts`.
-void IcuSentenceBreaks(const std::u32string& text, int64_t begin, int64_t end,
+void IcuSentenceBreaks(std::u32string_view text, int64_t begin, int64_t end,
                        std::vector<int64_t>* cuts) {
   UErrorCode status = U_ZERO_ERROR;
   thread_local std::unique_ptr<icu::BreakIterator> prototype;
@@ -114,7 +116,7 @@ inline int SentenceBreakOf(char32_t c) {
 // letter). ICU's forward iteration starts afresh at every boundary, so a stretch between two
 // such sure boundaries breaks the same on its own; only a stretch with a terminator of any
 // other shape (or a separator we do not split at, such as NEL) goes to ICU.
-std::vector<Span> SplitSentences(const std::u32string& text) {
+std::vector<Span> SplitSentences(std::u32string_view text) {
   const int64_t n = static_cast<int64_t>(text.size());
   std::vector<int64_t> cuts = {0, n};
   int64_t line = 0;
@@ -233,17 +235,139 @@ size_t WordAt(const std::vector<Word>& words, int64_t pos) {
                              words.begin());
 }
 
+// What the lexicon says about one word. Every property is a function of the word's text
+// alone, so it is computed once per process (WordCache) and shared by every document: the
+// signal scan, the region and context word lists, the headline and the tense check look at
+// each word several times, and folding, hashing and stemming it each time (and per
+// document) dominated the map step's profile.
+struct WordEntry {
+  std::u32string folded;
+  int8_t content = -1;  // not digits, not a function word; -1 = not computed yet
+  int8_t stop = -1;     // Lexicon::IsStopword
+  int8_t future = -1;   // Lexicon::IsFutureMarker
+  bool stemmed = false;
+  bool signals_found = false;
+  const std::vector<int>* signals_a = nullptr;  // signals starting with the word
+  const std::vector<int>* signals_b = nullptr;  // ... with the word without its و/ف
+  std::string token;                            // merging token ("" if the stem is too short)
+  std::string concept_token;                    // "#class" or ""
+};
+
+// Raw word text → its entry, in an open-addressing table of (hash, entry index) with the
+// words' code points in one arena: the first lookup of each word occurrence hashes it, and
+// std::unordered_map<std::u32string> (a byte hash over 4 bytes per code point, a node per
+// word, a string compare per hit) was the largest single cost of the map step. Bounded:
+// cleared between documents once it holds kMaxWords words (entries are only referenced
+// while one document is processed).
+class WordCache {
+ public:
+  static constexpr size_t kMaxWords = 100000;
+
+  WordEntry& Find(std::u32string_view raw) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ raw.size();
+    for (char32_t c : raw) h = (h ^ c) * 0x100000001B3ULL;
+    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    if (table_.empty()) table_.assign(kInitialSlots, Slot());
+    const size_t mask = table_.size() - 1;
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      Slot& slot = table_[i];
+      if (slot.index == 0) {
+        slot.hash = h;
+        slot.index = static_cast<uint32_t>(items_.size() + 1);
+        Item& item = items_.emplace_back();
+        item.key_begin = arena_.size();
+        item.key_size = raw.size();
+        arena_.append(raw);
+        item.entry.folded = timeline_internal::Fold(raw);
+        if ((items_.size() + 1) * 2 > table_.size()) Grow();
+        return item.entry;
+      }
+      if (slot.hash == h) {
+        Item& item = items_[slot.index - 1];
+        if (item.key_size == raw.size() &&
+            std::u32string_view(arena_).substr(item.key_begin, item.key_size) == raw) {
+          return item.entry;
+        }
+      }
+    }
+  }
+  size_t size() const { return items_.size(); }
+  void Clear() {
+    table_.clear();
+    items_.clear();
+    arena_.clear();
+  }
+
+ private:
+  static constexpr size_t kInitialSlots = 1 << 14;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // entry index + 1; 0 = empty
+  };
+  struct Item {
+    size_t key_begin = 0;  // in arena_
+    size_t key_size = 0;
+    WordEntry entry;
+  };
+  void Grow() {
+    std::vector<Slot> bigger(table_.size() * 2);
+    const size_t mask = bigger.size() - 1;
+    for (const Slot& s : table_) {
+      if (s.index == 0) continue;
+      size_t i = static_cast<size_t>(s.hash) & mask;
+      while (bigger[i].index != 0) i = (i + 1) & mask;
+      bigger[i] = s;
+    }
+    table_.swap(bigger);
+  }
+  std::vector<Slot> table_;
+  std::deque<Item> items_;  // stable addresses: entries are referenced by pointer
+  std::u32string arena_;
+};
+
+// Buffers reused by every document of a thread (the text's code points, the word slots):
+// allocating and zero-filling them per document was a visible share of the map step.
+struct ExtractScratch {
+  std::u32string text;
+  // Code point → the cache entry of the word starting there (saves hashing a word again
+  // each time one of the passes looks at it).
+  struct Slot {
+    int64_t end = -1;
+    uint64_t generation = 0;  // the document the slot belongs to
+    WordEntry* entry = nullptr;
+  };
+  std::vector<Slot> slots;
+  uint64_t generation = 0;
+  WordCache words;
+};
+
+ExtractScratch& Scratch() {
+  thread_local ExtractScratch scratch;
+  return scratch;
+}
+
 class DocumentExtractor {
  public:
   DocumentExtractor(const Document& doc, const Dct& dct, const ExtractOptions& options,
                     DocumentMentions* out)
-      : doc_(doc), dct_(dct), options_(options), out_(out), lex_(Lexicon::Get()) {}
+      : doc_(doc),
+        dct_(dct),
+        options_(options),
+        out_(out),
+        lex_(Lexicon::Get()),
+        scratch_(Scratch()) {}
 
   void Run(const std::vector<Timex>& timexes) {
-    text_ = DecodeUtf8(doc_.text);
+    // One buffer per thread, grown (never shrunk or cleared) as needed: the slots of an
+    // earlier document are told apart by their generation.
+    if (scratch_.text.size() < doc_.text.size()) scratch_.text.resize(doc_.text.size());
+    text_ =
+        std::u32string_view(scratch_.text.data(), DecodeUtf8To(doc_.text, scratch_.text.data()));
     const int64_t n = static_cast<int64_t>(text_.size());
-    slot_.assign(text_.size(), Slot());
-    if (Cache().size() > kMaxWords) Cache().clear();
+    if (scratch_.slots.size() < text_.size()) scratch_.slots.resize(text_.size());
+    generation_ = ++scratch_.generation;
+    if (scratch_.words.size() > WordCache::kMaxWords) scratch_.words.Clear();
     // Anchors: DATE/TIME values with a calendar position, plus durations governed by منذ.
     for (const Timex& t : timexes) {
       if (t.begin < 0 || t.end > n || t.begin >= t.end) continue;
@@ -255,51 +379,14 @@ class DocumentExtractor {
   }
 
  private:
-  // What the lexicon says about one word. Every property is a function of the word's text
-  // alone, so it is computed once per process (WordCache) and shared by every document: the
-  // signal scan, the region and context word lists, the headline and the tense check look at
-  // each word several times, and folding, hashing and stemming it each time (and per
-  // document) dominated the map step's profile.
-  struct WordEntry {
-    std::u32string folded;
-    int8_t content = -1;  // not digits, not a function word; -1 = not computed yet
-    int8_t stop = -1;     // Lexicon::IsStopword
-    int8_t future = -1;   // Lexicon::IsFutureMarker
-    bool stemmed = false;
-    bool signals_found = false;
-    const std::vector<int>* signals_a = nullptr;  // signals starting with the word
-    const std::vector<int>* signals_b = nullptr;  // ... with the word without its و/ف
-    std::string token;                            // merging token ("" if the stem is too short)
-    std::string concept_token;                    // "#class" or ""
-  };
-
-  // Raw word text → its entry. Bounded: cleared between documents when it grows past
-  // kMaxWords (entries are only referenced while one document is processed).
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::u32string_view v) const { return std::hash<std::u32string_view>()(v); }
-  };
-  using WordCache = std::unordered_map<std::u32string, WordEntry, ViewHash, std::equal_to<>>;
-  static constexpr size_t kMaxWords = 100000;
-  static WordCache& Cache() {
-    thread_local WordCache cache;
-    return cache;
-  }
-
   WordEntry& Entry(const Word& w) const {
-    Slot& slot = slot_[w.begin];
-    if (slot.entry && slot.end == w.end) return *slot.entry;
-    const std::u32string_view raw = std::u32string_view(text_).substr(w.begin, w.end - w.begin);
-    WordCache& cache = Cache();
-    auto it = cache.find(raw);
-    if (it == cache.end()) {
-      it = cache.emplace(std::u32string(raw), WordEntry()).first;
-      it->second.folded = Fold(raw);
-    }
+    ExtractScratch::Slot& slot = scratch_.slots[w.begin];
+    if (slot.generation == generation_ && slot.end == w.end) return *slot.entry;
+    WordEntry& entry = scratch_.words.Find(text_.substr(w.begin, w.end - w.begin));
     // A word cut by a region boundary has another end at the same start (rare): the slot
     // keeps the latest.
-    slot = {w.end, &it->second};
-    return it->second;
+    slot = {w.end, generation_, &entry};
+    return entry;
   }
   const std::u32string& Folded(const Word& w) const { return Entry(w).folded; }
   bool Stop(const Word& w) const {
@@ -313,9 +400,7 @@ class DocumentExtractor {
     return e.future == 1;
   }
 
-  std::string Slice(int64_t b, int64_t e) const {
-    return EncodeUtf8(std::u32string_view(text_).substr(b, e - b));
-  }
+  std::string Slice(int64_t b, int64_t e) const { return EncodeUtf8(text_.substr(b, e - b)); }
 
   // Signals among `words` (longest phrase first at each position).
   std::vector<SignalHit> FindSignals(const std::vector<Word>& words) const {
@@ -576,7 +661,7 @@ class DocumentExtractor {
     }
     Span h{words[first].begin, words[last - 1].end};
     // Keep quotes balanced: take a closing quote that follows the last word.
-    std::u32string_view v(text_);
+    std::u32string_view v = text_;
     auto count_of = [&](char32_t c) {
       return std::count(v.begin() + h.begin, v.begin() + h.end, c);
     };
@@ -710,27 +795,22 @@ class DocumentExtractor {
   const ExtractOptions& options_;
   DocumentMentions* out_;
   const Lexicon& lex_;
-  std::u32string text_;
+  ExtractScratch& scratch_;
+  uint64_t generation_ = 0;
+  std::u32string_view text_;  // the document's code points, in scratch_.text
   std::vector<Timex> all_;
   std::vector<Word> sentence_words_;  // of the sentence being processed
   std::string sentence_utf8_;         // its text, once a mention needs it
   bool sentence_utf8_valid_ = false;
   mutable std::vector<const std::string*> token_ptrs_;  // Tokens' scratch
-  // Code point → the cache entry of the word starting there (saves hashing a word again
-  // each time one of the passes looks at it).
-  struct Slot {
-    int64_t end = -1;
-    WordEntry* entry = nullptr;
-  };
-  mutable std::vector<Slot> slot_;
   int64_t last_anchor_offset_ = -1;
 };
 
-Status CheckText(std::string_view text) {
+Status CheckText(std::string_view text, bool known_utf8 = false) {
   if (int64_t nul = FindNul(text); nul >= 0) {
     return Status::InvalidUtf8("binary data: NUL byte", Location{nul, -1, -1});
   }
-  return ValidateUtf8(text);
+  return known_utf8 ? Status::Ok() : ValidateUtf8(text);
 }
 
 // InferDct on text already checked by CheckText (ExtractMentions validates once, not per
@@ -773,7 +853,8 @@ Result<InferredDct> InferDctChecked(std::string_view text, const Tagger& tagger)
   return Status::NotFound("no dateline found in the first lines");
 }
 
-Result<DocumentMentions> ExtractMentionsChecked(const Document& doc,
+// `dct`: the document's own or the inferred one (the document is not copied to set it).
+Result<DocumentMentions> ExtractMentionsChecked(const Document& doc, const Dct& dct,
                                                 const std::vector<Timex>& timexes,
                                                 const ExtractOptions& options) {
   DocumentMentions out;
@@ -781,10 +862,10 @@ Result<DocumentMentions> ExtractMentionsChecked(const Document& doc,
   out.info.source = doc.source;
   out.info.title = doc.title;
   out.info.url = doc.url;
-  out.info.dct = *doc.dct;
+  out.info.dct = dct;
   out.info.timex_count = static_cast<int>(timexes.size());
   try {
-    DocumentExtractor(doc, *doc.dct, options, &out).Run(timexes);
+    DocumentExtractor(doc, dct, options, &out).Run(timexes);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("extracting mentions: ") + e.what());
   }
@@ -808,28 +889,28 @@ Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
                                                     const std::vector<Timex>& timexes,
                                                     const ExtractOptions& options) {
   if (!doc.dct) return Status::InvalidArgument("document " + doc.id + " has no DCT");
-  TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
-  return ExtractMentionsChecked(doc, timexes, options);
+  TARIKH_RETURN_IF_ERROR(CheckText(doc.text, options.text_is_valid_utf8));
+  return ExtractMentionsChecked(doc, *doc.dct, timexes, options);
 }
 
 Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagger,
                                          const ExtractOptions& options,
                                          std::vector<Timex>* timexes_out) {
-  TARIKH_RETURN_IF_ERROR(CheckText(doc.text));
-  Document d = doc;
+  TARIKH_RETURN_IF_ERROR(CheckText(doc.text, options.text_is_valid_utf8));
+  std::optional<Dct> dct = doc.dct;
   std::optional<InferredDct> inferred;
-  if (!d.dct) {
+  if (!dct) {
     auto guess = InferDctChecked(doc.text, tagger);
     if (!guess.ok()) {
       return Status::InvalidArgument("no DCT given and none found in the text (" +
                                      guess.status().message() + ")");
     }
     inferred = *guess;
-    d.dct = guess->dct;
+    dct = guess->dct;
   }
-  auto timexes = tagger.Tag(d.text, *d.dct);
+  auto timexes = tagger.Tag(doc.text, *dct);
   if (!timexes.ok()) return timexes.status();
-  auto out = ExtractMentionsChecked(d, *timexes, options);
+  auto out = ExtractMentionsChecked(doc, *dct, *timexes, options);
   if (!out.ok()) return out;
   if (timexes_out) *timexes_out = std::move(*timexes);
   if (inferred) {

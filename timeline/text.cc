@@ -47,11 +47,16 @@ bool EndsWith(const std::u32string& s, const std::u32string& p) {
 }  // namespace
 
 std::u32string DecodeUtf8(std::string_view text) {
+  std::u32string out(text.size(), U'\0');
+  out.resize(DecodeUtf8To(text, out.data()));
+  return out;
+}
+
+size_t DecodeUtf8To(std::string_view text, char32_t* out) {
   // Written through a pointer into a buffer sized for the worst case (one code point per
   // byte), ASCII and two-byte sequences (Arabic) first: push_back per code point was a
   // visible share of the map step.
-  std::u32string out(text.size(), U'\0');
-  char32_t* o = out.data();
+  char32_t* o = out;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
   while (p < end) {
@@ -59,6 +64,11 @@ std::u32string DecodeUtf8(std::string_view text) {
     if (c < 0x80) {
       *o++ = c;
       ++p;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0 && p + 1 < end) {
+      *o++ = (static_cast<char32_t>(c & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
       continue;
     }
     size_t len;
@@ -78,8 +88,7 @@ std::u32string DecodeUtf8(std::string_view text) {
     *o++ = cp;
     p += len;
   }
-  out.resize(static_cast<size_t>(o - out.data()));
-  return out;
+  return static_cast<size_t>(o - out);
 }
 
 std::string EncodeUtf8(std::u32string_view text) {

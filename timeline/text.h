@@ -18,6 +18,10 @@ std::string_view TimelineDataFile(std::string_view name);
 
 // REQUIRES: valid UTF-8 (callers validate first).
 std::u32string DecodeUtf8(std::string_view text);
+// The same into out[0, text.size()) (room for one code point per byte); returns the number
+// of code points written. Lets a caller reuse one buffer for every document instead of
+// allocating and zero-filling a new one each time.
+size_t DecodeUtf8To(std::string_view text, char32_t* out);
 std::string EncodeUtf8(std::u32string_view text);
 
 bool IsWordChar(char32_t c);

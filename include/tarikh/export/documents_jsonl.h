@@ -31,7 +31,9 @@ namespace tarikh {
 
 // One JSON Lines document (a trailing '\n' or "\r\n" is allowed). id must be a non-empty
 // string, text a string (any content: NUL bytes and the like are ExtractMentions' to
-// reject), dct a valid calendar date if present.
+// reject), dct a valid calendar date if present. Every string of the result is valid UTF-8
+// (the line is validated while it is unescaped; \u escapes must pair surrogates), so
+// ExtractOptions::text_is_valid_utf8 may be set for it.
 Result<Document> ReadDocumentLine(std::string_view line);
 
 struct ManifestEntry {

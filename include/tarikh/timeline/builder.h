@@ -33,6 +33,11 @@ struct ExtractOptions {
   // A clause needs at least this many words besides its date to be an event: a line that
   // is only a date ("الأربعاء 24 أبريل 2024", a page's render date) never becomes one.
   int min_content_words = 3;
+  // The caller guarantees that doc.text is valid UTF-8 (ReadDocumentLine's documents are):
+  // only NUL bytes are checked. Validating it again was a visible share of `tarikh extract`
+  // (the JSON reader and the tagger check it too). Invalid UTF-8 with this set is a
+  // programming error: the tagger still rejects it, but the error may differ.
+  bool text_is_valid_utf8 = false;
 };
 
 // The map step's output for one document.
