@@ -281,7 +281,16 @@ Result<Tagger> Tagger::Create(const TaggerOptions& options) {
 Result<std::vector<Timex>> Tagger::Tag(std::string_view text, const Dct& dct) const {
   std::vector<Timex> out;
   TagSession session = StartSession(dct);
-  TARIKH_RETURN_IF_ERROR(session.Feed(text, &out));
+  // One-shot calls (the map step tags document after document) reuse this thread's fold
+  // buffers instead of allocating and zero-filling new ones per document; buffers grown past
+  // kKeepBytes are let go rather than kept for the life of the thread.
+  constexpr size_t kKeepBytes = size_t{4} << 20;
+  thread_local FoldedText spare;
+  std::swap(session.state_->ft, spare);
+  Status st = session.Feed(text, &out);
+  std::swap(session.state_->ft, spare);
+  if (spare.folded.capacity() > kKeepBytes) spare = FoldedText{};
+  TARIKH_RETURN_IF_ERROR(st);
   return out;
 }
 
