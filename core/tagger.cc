@@ -165,32 +165,19 @@ void Recognizer::BuildTokens() {
   }
 }
 
-// Code-point offset of a byte offset, walking forward from a cached position.
-struct CpCounter {
-  std::string_view text;
-  size_t byte = 0;
+namespace {
+
+// Code points in text[from, to): a few bytes at most (from the start of a token to the stem
+// after a proclitic, or to the token's end).
+int64_t CodePointsBetween(std::string_view text, size_t from, size_t to) {
   int64_t cp = 0;
-  int64_t At(size_t target) {
-    if (target < byte) {
-      byte = 0;
-      cp = 0;
-    }
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    // Eight bytes at a time: every byte that is not a continuation byte (10xxxxxx) starts a
-    // code point.
-    for (; byte + 8 <= target; byte += 8) {
-      uint64_t w;
-      std::memcpy(&w, s + byte, 8);
-      const uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;    // 1 per byte
-      cp += 8 - static_cast<int64_t>((cont * 0x0101010101010101ULL) >> 56);  // no popcnt
-    }
-    for (; byte < target; ++byte) cp += (s[byte] & 0xC0) != 0x80;
-    return cp;
-  }
-};
+  for (size_t k = from; k < to; ++k) cp += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+  return cp;
+}
+
+}  // namespace
 
 void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
-  CpCounter cpc{text_};
   size_t i = 0;
   while (i < n()) {
     // Most tokens can start no expression (no lexicon class of a first token, not a number);
@@ -243,8 +230,11 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
     const size_t oe = toks_[m.e - 1].oe;
     t.byte_begin = st->byte_base + static_cast<int64_t>(ob);
     t.byte_end = st->byte_base + static_cast<int64_t>(oe);
-    t.begin = st->cp_base + cpc.At(ob);
-    t.end = st->cp_base + cpc.At(oe);
+    // Code-point offsets from the fold's count at the start of the first and last tokens.
+    const internal::RawToken& rb = ft_.tokens[m.b];
+    const internal::RawToken& re = ft_.tokens[m.e - 1];
+    t.begin = st->cp_base + rb.cp_begin + CodePointsBetween(text_, rb.orig_begin, ob);
+    t.end = st->cp_base + re.cp_begin + CodePointsBetween(text_, re.orig_begin, oe);
     if (p.anaphoric && st->anchor.set) t.anchor = st->anchor_index;
     const int index = st->emitted++;
     // Absolute dates become the antecedent of later anaphora.

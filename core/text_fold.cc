@@ -349,6 +349,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
         if (run != cls) {
           close(start);
           cur = RawToken{};
+          cur.cp_begin = static_cast<uint32_t>(cps - 1);  // cps already counts this character
           cur.fold_begin = static_cast<uint32_t>(o - fbase);
           cur.orig_begin = start;
           cur.kind = cls == kLetter ? TokKind::kWord : TokKind::kNumber;
@@ -371,6 +372,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
       default: {  // kPunct
         close(start);
         RawToken p;
+        p.cp_begin = static_cast<uint32_t>(cps - 1);
         p.fold_begin = static_cast<uint32_t>(o - fbase);
         p.orig_begin = start;
         p.orig_end = static_cast<uint32_t>(i);

@@ -25,6 +25,7 @@ struct RawToken {
   uint32_t fold_end = 0;
   uint32_t orig_begin = 0;  // byte range in the original text
   uint32_t orig_end = 0;
+  uint32_t cp_begin = 0;  // code points of the text before orig_begin
   TokKind kind = TokKind::kWord;
   bool space_before = false;  // whitespace between this token and the previous one
   bool break_before = false;  // a line break or sentence-final punctuation before it
