@@ -299,6 +299,32 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
         i += 2;
         ++cps;
       }
+      // The usual end of a word: one ASCII space and the first character (two bytes, a
+      // letter or digit) of the next word. Closes this token and opens the next one exactly
+      // as the general path below does, without its per-character dispatch.
+      if (i + 2 < n && s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
+        const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
+        if (e.cls == kLetter || e.cls == kDigit) {
+          cur.fold_end = static_cast<uint32_t>(o - fbase);
+          cur.orig_end = static_cast<uint32_t>(i);
+          toks.push_back(cur);
+          cur = RawToken{};
+          cur.fold_begin = static_cast<uint32_t>(o - fbase);
+          cur.orig_begin = static_cast<uint32_t>(i + 1);
+          cur.cp_begin = static_cast<uint32_t>(cps + 1);  // after the space
+          cur.kind = e.cls == kLetter ? TokKind::kWord : TokKind::kNumber;
+          cur.space_before = true;
+          cur.break_before = false;
+          space_before = true;
+          break_before = false;
+          run = e.cls;
+          std::memcpy(o, e.bytes, 2);
+          o += e.len;
+          i += 3;
+          cps += 2;
+          continue;
+        }
+      }
       if (i >= n) break;
     }
     const unsigned char c = s[i];
