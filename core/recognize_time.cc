@@ -280,6 +280,12 @@ size_t Recognizer::PodAlone(size_t i, Partial* p) const {
                    (Has(i - 1, Cls::kPrep) || toks_[i].prep || Has(i - 1, Cls::kPart) ||
                     (toks_[i - 1].fut && toks_[i - 1].kind == TokKind::kWord));
   if (!((a == "def" && cue) || (a == "adv" && multi))) return 0;
+  // A definite part of day followed by a definite word that is no time word is another noun
+  // with its adjective: "في العصر الحديث" (the modern era), "الفجر الجديد" (a new dawn).
+  if (a == "def" && e < n() && toks_[e].kind == TokKind::kWord && !toks_[e].g &&
+      !toks_[e].break_before && StartsWith(toks_[e].full, kAl)) {
+    return 0;
+  }
   if (code == 1 && a == "def") {
     p->hour = 12;  // "في الظهيرة": noon as a point
     p->minute = 0;

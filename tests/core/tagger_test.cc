@@ -322,6 +322,17 @@ TEST(TaggerRules, DurationAfterVerbsOfLasting) {
   Check({"استمر الحوار بين الطرفين", "2017-04-17", "", "", "", ""});
 }
 
+// "قبل الماضي": two units back, the mirror of "بعد المقبل" (core/data/rules/before_last.rules).
+TEST(TaggerRules, UnitBeforeLast) {
+  const Case cases[] = {
+      {"فاز باللقب العام قبل الماضي", "2017-04-17", "العام قبل الماضي", "DATE", "2015", ""},
+      {"عقدت القمة الشهر قبل الماضي", "2017-01-10", "الشهر قبل الماضي", "DATE", "2016-11", ""},
+      {"وقع الهجوم الأسبوع قبل الماضي", "2017-04-17", "الأسبوع قبل الماضي", "DATE", "2017-W14", ""},
+      {"ستجرى الانتخابات العام بعد المقبل", "2017-04-17", "العام بعد المقبل", "DATE", "2019", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(TaggerRules, FalseFriendsAreNotTagged) {
   const char* texts[] = {
       "قال الأمين العام للأمم المتحدة",
