@@ -6,8 +6,11 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -407,6 +410,10 @@ class DocumentExtractor {
     const std::vector<Signal>& all = lex_.signals();
     std::vector<SignalHit> hits;
     for (size_t i = 0; i < words.size(); ++i) {
+      // Most words cannot start a signal: told from two letters, without the word cache.
+      if (!lex_.MayStartSignal(text_.substr(words[i].begin, words[i].end - words[i].begin))) {
+        continue;
+      }
       WordEntry& e = Entry(words[i]);
       if (!e.signals_found) {
         const std::u32string& first = e.folded;
@@ -485,6 +492,12 @@ class DocumentExtractor {
   }
 
   void Sentence(const Span& s) {
+    // Without a date of its own, a sentence only matters as an undated mention after an
+    // earlier anchor (Undated): before the document's first anchor it is skipped unsplit.
+    if (last_anchor_offset_ < 0) {
+      auto first = TimexFrom(s.begin);
+      if (first == all_.end() || first->begin >= s.end) return;
+    }
     sentence_words_ = SplitWords(text_, s.begin, s.end);
     sentence_utf8_valid_ = false;
     const std::vector<Word>& words = sentence_words_;
@@ -813,10 +826,9 @@ Status CheckText(std::string_view text, bool known_utf8 = false) {
   return known_utf8 ? Status::Ok() : ValidateUtf8(text);
 }
 
-// InferDct on text already checked by CheckText (ExtractMentions validates once, not per
-// step: validation was a visible share of the map step).
-Result<InferredDct> InferDctChecked(std::string_view text, const Tagger& tagger) {
-  // The dateline sits in the first lines; look at most at the first 8 lines / 2000 bytes.
+// The dateline sits in the first lines: InferDct looks at most at the first 8 lines /
+// 2000 bytes (cut at a character boundary). Returns the length of that head in bytes.
+size_t DatelineHeadSize(std::string_view text) {
   size_t limit = 0;
   int lines = 0;
   while (limit < text.size() && limit < 2000 && lines < 8) {
@@ -826,29 +838,43 @@ Result<InferredDct> InferDctChecked(std::string_view text, const Tagger& tagger)
   while (limit < text.size() && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) {
     ++limit;
   }
-  std::string_view head = text.substr(0, limit);
+  return limit;
+}
+
+// A dateline candidate: a fully specified, non-relative calendar day.
+bool IsDatelineDate(const Timex& t) {
+  return !t.temporal_function && t.type == TimexType::kDate && t.granularity == Granularity::kDay &&
+         t.interval.bounded();
+}
+
+// The InferredDct that the date `t` of `head` gives.
+InferredDct DatelineGuess(std::string_view head, const Timex& t) {
+  const std::u32string cps = DecodeUtf8(head);
+  InferredDct out;
+  int y, mo, d;
+  CivilFromDayNumber(t.interval.begin, &y, &mo, &d);
+  out.dct = Dct{y, mo, d};
+  out.offset = t.begin;
+  // A date alone on its line (a dateline) is a better guess than one inside a sentence.
+  int64_t lb = t.begin, le = t.end;
+  while (lb > 0 && !IsLineBreak(cps[lb - 1])) --lb;
+  while (le < static_cast<int64_t>(cps.size()) && !IsLineBreak(cps[le])) ++le;
+  int other_words =
+      static_cast<int>(SplitWords(cps, lb, t.begin).size() + SplitWords(cps, t.end, le).size());
+  out.confidence = other_words <= 2 ? 0.6 : 0.4;
+  return out;
+}
+
+// InferDct on text already checked by CheckText (ExtractMentions validates once, not per
+// step: validation was a visible share of the map step).
+Result<InferredDct> InferDctChecked(std::string_view text, const Tagger& tagger) {
+  std::string_view head = text.substr(0, DatelineHeadSize(text));
   // Absolute dates do not depend on the DCT; relative ones are skipped below.
   auto timexes = tagger.Tag(head, Dct{2000, 1, 1});
   if (!timexes.ok()) return timexes.status();
-  std::u32string cps = DecodeUtf8(head);
   for (const Timex& t : *timexes) {
-    if (t.temporal_function || t.type != TimexType::kDate || t.granularity != Granularity::kDay ||
-        !t.interval.bounded() || t.end > static_cast<int64_t>(cps.size())) {
-      continue;
-    }
-    InferredDct out;
-    int y, mo, d;
-    CivilFromDayNumber(t.interval.begin, &y, &mo, &d);
-    out.dct = Dct{y, mo, d};
-    out.offset = t.begin;
-    // A date alone on its line (a dateline) is a better guess than one inside a sentence.
-    int64_t lb = t.begin, le = t.end;
-    while (lb > 0 && !IsLineBreak(cps[lb - 1])) --lb;
-    while (le < static_cast<int64_t>(cps.size()) && !IsLineBreak(cps[le])) ++le;
-    int other_words =
-        static_cast<int>(SplitWords(cps, lb, t.begin).size() + SplitWords(cps, t.end, le).size());
-    out.confidence = other_words <= 2 ? 0.6 : 0.4;
-    return out;
+    if (!IsDatelineDate(t) || t.byte_end > static_cast<int64_t>(head.size())) continue;
+    return DatelineGuess(head, t);
   }
   return Status::NotFound("no dateline found in the first lines");
 }
@@ -912,7 +938,6 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
   if (!timexes.ok()) return timexes.status();
   auto out = ExtractMentionsChecked(doc, *dct, *timexes, options);
   if (!out.ok()) return out;
-  if (timexes_out) *timexes_out = std::move(*timexes);
   if (inferred) {
     out->info.dct_inferred = true;
     out->info.dct_confidence = inferred->confidence;
@@ -922,6 +947,9 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
                                  std::to_string(inferred->confidence).substr(0, 3) + ")"});
   } else {
     // A page date at the top that disagrees with the given DCT is reported, never used.
+    // Not taken from the whole text's timexes (tagged with the real DCT): the tagger marks
+    // some DCT-relative days as absolute ("31 مارس من العام الماضي" has temporal_function
+    // false), so the head's reading under InferDct's fixed DCT can differ.
     auto guess = InferDctChecked(doc.text, tagger);
     if (guess.ok()) {
       int64_t gap = DayNumber(guess->dct) - DayNumber(*doc.dct);
@@ -932,6 +960,7 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
       }
     }
   }
+  if (timexes_out) *timexes_out = std::move(*timexes);
   return out;
 }
 

@@ -185,37 +185,35 @@ std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t en
   return words;
 }
 
+char32_t FoldChar(char32_t c) {
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) return 0;
+  switch (c) {
+    case 0x0623:  // أ
+    case 0x0625:  // إ
+    case 0x0622:  // آ
+    case 0x0671:  // ٱ
+      return 0x0627;
+    case 0x0649:  // ى
+      return 0x064A;
+    case 0x0629:  // ة
+      return 0x0647;
+    case 0x0624:  // ؤ
+      return 0x0648;
+    case 0x0626:  // ئ
+      return 0x064A;
+    default:
+      if (c >= 0x0660 && c <= 0x0669) return U'0' + (c - 0x0660);
+      if (c >= 0x06F0 && c <= 0x06F9) return U'0' + (c - 0x06F0);
+      if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
+      return c;
+  }
+}
+
 std::u32string Fold(std::u32string_view word) {
   std::u32string out;
   out.reserve(word.size());
   for (char32_t c : word) {
-    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;
-    switch (c) {
-      case 0x0623:  // أ
-      case 0x0625:  // إ
-      case 0x0622:  // آ
-      case 0x0671:  // ٱ
-        c = 0x0627;
-        break;
-      case 0x0649:  // ى
-        c = 0x064A;
-        break;
-      case 0x0629:  // ة
-        c = 0x0647;
-        break;
-      case 0x0624:  // ؤ
-        c = 0x0648;
-        break;
-      case 0x0626:  // ئ
-        c = 0x064A;
-        break;
-      default:
-        if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
-        if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
-        if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
-        break;
-    }
-    out.push_back(c);
+    if (char32_t f = FoldChar(c)) out.push_back(f);
   }
   return out;
 }
@@ -260,7 +258,39 @@ Lexicon::Lexicon() {
   });
   for (size_t i = 0; i < signals_.size(); ++i) {
     signals_by_first_[signals_[i].words[0]].push_back(static_cast<int>(i));
+    const char32_t initial = signals_[i].words[0][0];
+    if (initial < kInitialTable) {
+      signal_initial_table_[initial] = true;
+    } else {
+      signal_initials_.insert(initial);
+    }
   }
+  for (char32_t c = 0; c < kInitialTable; ++c) {
+    const char32_t f = FoldChar(c);
+    initial_kind_[c] = f == 0 ? -1 : IsSignalInitial(f) ? 1 : f == 0x0648 || f == 0x0641 ? 2 : 0;
+  }
+}
+
+int Lexicon::InitialKind(char32_t c) const {
+  if (c < kInitialTable) return initial_kind_[c];
+  const char32_t f = FoldChar(c);
+  if (f == 0) return -1;
+  if (IsSignalInitial(f)) return 1;
+  return f == 0x0648 || f == 0x0641 ? 2 : 0;
+}
+
+bool Lexicon::MayStartSignal(std::u32string_view raw) const {
+  size_t i = 0;
+  int first = -1;
+  while (i < raw.size() && (first = InitialKind(raw[i])) < 0) ++i;
+  if (first == 1) return true;
+  if (first != 2) return false;
+  // SignalsStartingWith is also asked for the word without a leading و/ف.
+  for (++i; i < raw.size(); ++i) {
+    const int next = InitialKind(raw[i]);
+    if (next >= 0) return next == 1;
+  }
+  return false;
 }
 
 const std::vector<int>* Lexicon::SignalsStartingWith(const std::u32string& folded) const {

@@ -39,6 +39,8 @@ std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t en
 // Folds a word for comparison: harakat, tatweel and the dagger alef removed, أ إ آ ٱ → ا,
 // ى → ي, ة → ه, ؤ → و, ئ → ي, Arabic-Indic digits → ASCII.
 std::u32string Fold(std::u32string_view word);
+// Fold of one code point; 0 for the ones Fold drops (harakat, tatweel, dagger alef).
+char32_t FoldChar(char32_t c);
 
 enum class SignalScope { kTimex, kEvent };
 struct Signal {
@@ -66,6 +68,10 @@ class Lexicon {
   // Indices into signals() (ascending, so longest phrases first) of the signals whose first
   // word is `folded`; null if none.
   const std::vector<int>* SignalsStartingWith(const std::u32string& folded) const;
+  // False only if no signal starts with the unfolded word `raw`, with or without a leading
+  // و/ف: its folded first letter (or the one after و/ف) begins no signal's first word. A
+  // test on two code points, so the signal scan need not look most words up.
+  bool MayStartSignal(std::u32string_view raw) const;
 
  private:
   Lexicon();
@@ -81,6 +87,18 @@ class Lexicon {
   std::vector<std::u32string> future_not_;
   std::vector<Signal> signals_;
   std::unordered_map<std::u32string, std::vector<int>> signals_by_first_;
+  // First letters of the signals' first words: below U+0800 (Latin, Arabic) as a table,
+  // the rest in a set.
+  bool IsSignalInitial(char32_t c) const {
+    return c < kInitialTable ? signal_initial_table_[c] : signal_initials_.count(c) > 0;
+  }
+  static constexpr char32_t kInitialTable = 0x800;
+  bool signal_initial_table_[kInitialTable] = {};
+  // Per code point below kInitialTable, for MayStartSignal: -1 dropped by Fold, 1 folds to
+  // a signal initial, 2 folds to و/ف (not an initial), 0 anything else.
+  int8_t initial_kind_[kInitialTable] = {};
+  int InitialKind(char32_t c) const;
+  std::unordered_set<char32_t> signal_initials_;
   std::vector<std::pair<std::u32string, std::string>> concepts_;  // stem prefix → class
 };
 
