@@ -249,9 +249,6 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
   char* o = fbase;
   std::vector<RawToken>& toks = out->tokens;
   toks.clear();
-  // News text has a token every ten bytes or so: reserving n / 8 spares the vector's
-  // doubling steps (a copy of every token so far, each time) without overshooting much.
-  toks.reserve(n / 8 + 16);
   out->code_points = 0;
 
   uint8_t run = kNoRun;  // class of the open token (kLetter/kDigit), or kNoRun
