@@ -333,6 +333,23 @@ TEST(TaggerRules, UnitBeforeLast) {
   for (const Case& c : cases) Check(c);
 }
 
+// The early/late hours of a day or night as PART words, and "يوم أمس" with its noun.
+TEST(TaggerRules, EarlyAndLateHours) {
+  const Case cases[] = {
+      {"اندلع الحريق في الساعات الأولى من صباح اليوم", "2017-04-17", "الساعات الأولى من صباح اليوم",
+       "TIME", "2017-04-17TMO", "START"},
+      {"استمرت الاحتفالات حتى ساعة متأخرة من الليل", "2017-04-17", "ساعة متأخرة من الليل", "TIME",
+       "XXXX-XX-XXTNI", "END"},
+      {"وصلت التعزيزات في ساعات مبكرة من صباح الخميس", "2017-04-17", "ساعات مبكرة من صباح الخميس",
+       "TIME", "2017-04-13TMO", "START"},
+      {"أعلن الوزير يوم أمس أن", "2017-04-17", "يوم أمس", "DATE", "2017-04-16", ""},
+      {"وقع الحادث قبل يوم أمس", "2017-04-17", "قبل يوم أمس", "DATE", "2017-04-15", ""},
+  };
+  for (const Case& c : cases) Check(c);
+  // The first hours of something that is not a time stay nothing.
+  Check({"في الساعات الأولى من المفاوضات", "2017-04-17", "", "", "", ""});
+}
+
 TEST(TaggerRules, FalseFriendsAreNotTagged) {
   const char* texts[] = {
       "قال الأمين العام للأمم المتحدة",
