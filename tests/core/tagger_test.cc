@@ -329,6 +329,8 @@ TEST(TaggerRules, UnitBeforeLast) {
       {"عقدت القمة الشهر قبل الماضي", "2017-01-10", "الشهر قبل الماضي", "DATE", "2016-11", ""},
       {"وقع الهجوم الأسبوع قبل الماضي", "2017-04-17", "الأسبوع قبل الماضي", "DATE", "2017-W14", ""},
       {"ستجرى الانتخابات العام بعد المقبل", "2017-04-17", "العام بعد المقبل", "DATE", "2019", ""},
+      {"قصفت الطائرات البلدة الليلة قبل الماضية", "2017-04-17", "الليلة قبل الماضية", "TIME",
+       "2017-04-15TNI", ""},
   };
   for (const Case& c : cases) Check(c);
 }
@@ -348,6 +350,13 @@ TEST(TaggerRules, EarlyAndLateHours) {
   for (const Case& c : cases) Check(c);
   // The first hours of something that is not a time stay nothing.
   Check({"في الساعات الأولى من المفاوضات", "2017-04-17", "", "", "", ""});
+}
+
+// "هذه الحقبة" (this era) is the present, like "هذه الفترة"; "منذ ذلك الحين" is left alone
+// (the seed gold does not mark it).
+TEST(TaggerRules, PresentEra) {
+  Check({"يعيش العالم في هذه الحقبة أزمات", "2017-04-17", "هذه الحقبة", "DATE", "PRESENT_REF", ""});
+  Check({"تغير الكثير منذ ذلك الحين", "2017-04-17", "", "", "", ""});
 }
 
 TEST(TaggerRules, FalseFriendsAreNotTagged) {
