@@ -47,6 +47,12 @@ inline bool AppendJsonString(std::string* out, std::string_view s) {
       ++p;
       continue;
     }
+    // Two-byte sequences (Arabic) without the full check.
+    if (c >= 0xC2 && c <= 0xDF && p + 1 < n &&
+        (static_cast<unsigned char>(s[p + 1]) & 0xC0) == 0x80) {
+      p += 2;
+      continue;
+    }
     if (c >= 0x80) {
       const size_t len = Utf8SequenceLength(s, p);
       if (len == 0) return false;

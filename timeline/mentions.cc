@@ -123,26 +123,28 @@ std::vector<Span> SplitSentences(std::u32string_view text) {
   const int64_t n = static_cast<int64_t>(text.size());
   std::vector<int64_t> cuts = {0, n};
   int64_t line = 0;
+  auto is_term = [&](int64_t k) {
+    const int sb = SentenceBreakOf(text[k]);
+    return sb == U_SB_STERM || sb == U_SB_ATERM;
+  };
   while (line < n) {
-    int64_t le = line;
-    while (le < n && !IsLineBreak(text[le])) ++le;
-    // The line is text[line, le); its break (if any) at le, included in what ICU would see.
-    const int64_t line_end = le < n ? le + 1 : n;
+    // One pass over the line: its end (a line break) is found on the way. Line breaks are
+    // the only characters of Sentence_Break LF, CR or Sep besides NEL & co. (Sep), and none
+    // is a terminator or a space, so the terminator scan below stops at them by itself.
     int64_t stretch = line;  // start of the stretch since the last sure boundary
     bool needs_icu = false;  // that stretch holds a terminator of another shape
-    for (int64_t i = line; i < le;) {
+    int64_t i = line;
+    while (i < n) {
       const int sb = SentenceBreakOf(text[i]);
-      if (sb == U_SB_SEP) {
-        needs_icu = true;
+      if (sb == U_SB_LF || sb == U_SB_CR || sb == U_SB_SEP) {
+        if (IsLineBreak(text[i])) break;
+        if (sb == U_SB_SEP) needs_icu = true;
         ++i;
       } else if (sb == U_SB_STERM || sb == U_SB_ATERM) {
         int64_t k = i + 1;
-        while (k < le &&
-               (SentenceBreakOf(text[k]) == U_SB_STERM || SentenceBreakOf(text[k]) == U_SB_ATERM)) {
-          ++k;
-        }
-        while (k < le && SentenceBreakOf(text[k]) == U_SB_SP) ++k;
-        if (k < le) {
+        while (k < n && is_term(k)) ++k;
+        while (k < n && SentenceBreakOf(text[k]) == U_SB_SP) ++k;
+        if (k < n && !IsLineBreak(text[k])) {
           if (SentenceBreakOf(text[k]) == U_SB_OLETTER) {
             if (needs_icu) IcuSentenceBreaks(text, stretch, k, &cuts);
             needs_icu = false;
@@ -157,6 +159,9 @@ std::vector<Span> SplitSentences(std::u32string_view text) {
         ++i;
       }
     }
+    // The line is text[line, i); its break (if any) at i, included in what ICU would see.
+    const int64_t le = i;
+    const int64_t line_end = le < n ? le + 1 : n;
     if (needs_icu) IcuSentenceBreaks(text, stretch, line_end, &cuts);
     if (le < n) cuts.push_back(le + 1);
     line = line_end;
