@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -34,6 +35,7 @@ using timeline_internal::Lexicon;
 using timeline_internal::Signal;
 using timeline_internal::SignalScope;
 using timeline_internal::SplitWords;
+using timeline_internal::SplitWordsInto;
 using timeline_internal::Word;
 
 struct Span {
@@ -261,7 +263,7 @@ struct WordEntry {
   std::string concept_token;                    // "#class" or ""
 };
 
-// Raw word text → its entry, in an open-addressing table of (hash, entry index) with the
+// Raw word text → its entry, in an open-addressing table of (hash, entry) with the
 // words' code points in one arena: the first lookup of each word occurrence hashes it, and
 // std::unordered_map<std::u32string> (a byte hash over 4 bytes per code point, a node per
 // word, a string compare per hit) was the largest single cost of the map step. Bounded:
@@ -280,10 +282,10 @@ class WordCache {
     const size_t mask = table_.size() - 1;
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       Slot& slot = table_[i];
-      if (slot.index == 0) {
-        slot.hash = h;
-        slot.index = static_cast<uint32_t>(items_.size() + 1);
+      if (slot.item == nullptr) {
         Item& item = items_.emplace_back();
+        slot.hash = h;
+        slot.item = &item;
         item.key_begin = arena_.size();
         item.key_size = raw.size();
         arena_.append(raw);
@@ -291,12 +293,10 @@ class WordCache {
         if ((items_.size() + 1) * 2 > table_.size()) Grow();
         return item.entry;
       }
-      if (slot.hash == h) {
-        Item& item = items_[slot.index - 1];
-        if (item.key_size == raw.size() &&
-            std::u32string_view(arena_).substr(item.key_begin, item.key_size) == raw) {
-          return item.entry;
-        }
+      if (slot.hash == h && slot.item->key_size == raw.size() &&
+          std::memcmp(arena_.data() + slot.item->key_begin, raw.data(),
+                      raw.size() * sizeof(char32_t)) == 0) {
+        return slot.item->entry;
       }
     }
   }
@@ -309,9 +309,10 @@ class WordCache {
 
  private:
   static constexpr size_t kInitialSlots = 1 << 14;
+  struct Item;
   struct Slot {
     uint64_t hash = 0;
-    uint32_t index = 0;  // entry index + 1; 0 = empty
+    Item* item = nullptr;  // null = empty
   };
   struct Item {
     size_t key_begin = 0;  // in arena_
@@ -322,9 +323,9 @@ class WordCache {
     std::vector<Slot> bigger(table_.size() * 2);
     const size_t mask = bigger.size() - 1;
     for (const Slot& s : table_) {
-      if (s.index == 0) continue;
+      if (s.item == nullptr) continue;
       size_t i = static_cast<size_t>(s.hash) & mask;
-      while (bigger[i].index != 0) i = (i + 1) & mask;
+      while (bigger[i].item != nullptr) i = (i + 1) & mask;
       bigger[i] = s;
     }
     table_.swap(bigger);
@@ -503,7 +504,7 @@ class DocumentExtractor {
       auto first = TimexFrom(s.begin);
       if (first == all_.end() || first->begin >= s.end) return;
     }
-    sentence_words_ = SplitWords(text_, s.begin, s.end);
+    SplitWordsInto(text_, s.begin, s.end, &sentence_words_);
     sentence_utf8_valid_ = false;
     const std::vector<Word>& words = sentence_words_;
     if (words.empty()) return;

@@ -171,6 +171,13 @@ bool IsClauseDelimiter(char32_t c) {
 
 std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t end) {
   std::vector<Word> words;
+  SplitWordsInto(text, begin, end, &words);
+  return words;
+}
+
+void SplitWordsInto(std::u32string_view text, int64_t begin, int64_t end, std::vector<Word>* out) {
+  std::vector<Word>& words = *out;
+  words.clear();
   int64_t i = begin;
   auto is_word = [](char32_t c) {
     return c < kWordTableSize ? kWordChars.is_word[c] : IsWordCharSlow(c);
@@ -182,7 +189,6 @@ std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t en
     while (i < end && is_word(text[i])) ++i;
     words.push_back({b, i});
   }
-  return words;
 }
 
 char32_t FoldChar(char32_t c) {

@@ -35,6 +35,8 @@ struct Word {
 };
 // Words of text[begin, end).
 std::vector<Word> SplitWords(std::u32string_view text, int64_t begin, int64_t end);
+// The same into *words (cleared first), so one vector can serve every sentence.
+void SplitWordsInto(std::u32string_view text, int64_t begin, int64_t end, std::vector<Word>* words);
 
 // Folds a word for comparison: harakat, tatweel and the dagger alef removed, أ إ آ ٱ → ا,
 // ى → ي, ة → ه, ؤ → و, ئ → ي, Arabic-Indic digits → ASCII.
