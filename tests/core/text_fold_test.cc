@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace tarikh::internal {
 namespace {
 
@@ -37,6 +40,29 @@ TEST(FoldAndTokenizeTest, OffsetsMapBackToOriginal) {
   const RawToken& am = ft.tokens[1];
   EXPECT_EQ(text.substr(am.orig_begin, am.orig_end - am.orig_begin), "عامِ");
   EXPECT_FALSE(ft.tokens[3].space_before);
+}
+
+// Every token's cp_begin is the number of code points before it, whichever path of the fold
+// produced the token (the word-boundary shortcut, punctuation, digits, characters of three
+// and four bytes, dropped marks and bidi controls).
+TEST(FoldAndTokenizeTest, CodePointStartOfEveryToken) {
+  const std::vector<std::string> texts = {
+      "في عامِ ٢٠١٤م، قال: «غداً» 12/5 ـ الاثنين\nو2015 “سنة” \xe2\x80\x8fيوم 😀 end.",
+      "كلمة كلمة كلمة 7 كلمة ،كلمة  كلمة\tكلمة", "a b  c ١٢ ق"};
+  for (const std::string& text : texts) {
+    FoldedText ft;
+    ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
+    ASSERT_FALSE(ft.tokens.empty());
+    for (const RawToken& t : ft.tokens) {
+      int64_t cps = 0;
+      for (size_t k = 0; k < t.orig_begin; ++k)
+        cps += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+      EXPECT_EQ(t.cp_begin, cps) << text << " @" << t.orig_begin;
+    }
+    int64_t all = 0;
+    for (unsigned char c : text) all += (c & 0xC0) != 0x80;
+    EXPECT_EQ(ft.code_points, all);
+  }
 }
 
 TEST(FoldAndTokenizeTest, OrigOffsetSkipsDroppedMarks) {
