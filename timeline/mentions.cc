@@ -567,19 +567,30 @@ class DocumentExtractor {
   // Words of the region that carry content (not dates, not function words).
   std::vector<Word> ContentWords(const std::vector<Word>& words) const {
     std::vector<Word> out;
-    for (const Word& w : words) {
-      if (Covered(w)) continue;
-      WordEntry& e = Entry(w);
-      if (e.content < 0) {
-        const std::u32string& f = e.folded;
-        bool digits =
-            std::all_of(f.begin(), f.end(), [](char32_t c) { return c < 0x80; }) &&
-            std::all_of(f.begin(), f.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
-        e.content = digits || Stop(w) ? 0 : 1;
-      }
-      if (e.content == 1) out.push_back(w);
+    for (const Word& w : words) AddIfContent(w, &out);
+    return out;
+  }
+  // The same for the words of text_[b, e) (WordsIn), without building that list first.
+  std::vector<Word> ContentWordsIn(int64_t b, int64_t e) const {
+    std::vector<Word> out;
+    if (e <= b) return out;
+    const std::vector<Word>& words = sentence_words_;
+    for (size_t i = WordAt(words, b); i < words.size() && words[i].begin < e; ++i) {
+      AddIfContent({std::max(words[i].begin, b), std::min(words[i].end, e)}, &out);
     }
     return out;
+  }
+  void AddIfContent(const Word& w, std::vector<Word>* out) const {
+    if (Covered(w)) return;
+    WordEntry& e = Entry(w);
+    if (e.content < 0) {
+      const std::u32string& f = e.folded;
+      bool digits =
+          std::all_of(f.begin(), f.end(), [](char32_t c) { return c < 0x80; }) &&
+          std::all_of(f.begin(), f.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+      e.content = digits || Stop(w) ? 0 : 1;
+    }
+    if (e.content == 1) out->push_back(w);
   }
 
   std::vector<std::string> Tokens(const std::vector<Word>& content) const {
@@ -713,11 +724,11 @@ class DocumentExtractor {
 
   void Region(const Span& sentence, const Span& region, const Span& limit, const Timex& anchor,
               const SignalHit* governed_by, const std::vector<SignalHit>& signals) {
-    std::vector<Word> content = ContentWords(WordsIn(region.begin, region.end));
+    std::vector<Word> content = ContentWordsIn(region.begin, region.end);
     if (static_cast<int>(content.size()) < options_.min_content_words) return;
     // Merging tokens come from everything between the neighbouring dates (the region plus
     // the clauses it shares with them): more context, and robust to where the cut fell.
-    std::vector<Word> context = ContentWords(WordsIn(limit.begin, limit.end));
+    std::vector<Word> context = ContentWordsIn(limit.begin, limit.end);
     EventMention m;
     m.doc_id = doc_.id;
     m.dct = dct_;
