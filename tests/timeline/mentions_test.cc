@@ -151,6 +151,31 @@ TEST(MentionsTest, InvalidUtf8IsAnErrorWithOffset) {
   EXPECT_GE(r.status().location().byte_offset, 0);
 }
 
+TEST(MentionsTest, KnownUtf8TextStillRejectsNulAndGivesTheSameMentions) {
+  auto tagger = Tagger::Create();
+  ASSERT_TRUE(tagger.ok());
+  ExtractOptions known;
+  known.text_is_valid_utf8 = true;
+  Document nul = Doc(std::string("نص ") + '\0' + " سيئ");
+  auto bad = ExtractMentions(nul, *tagger, known);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidUtf8);
+  EXPECT_EQ(bad.status().location().byte_offset, 5);  // after "نص "
+  Document d =
+      Doc("وانقسم تنظيم \"داعش\" عن القاعدة عام 2014، وتصارعت المجموعتان صراعًا مريرًا.\n"
+          "ثم انسحبت القوات لاحقا من البلدة بعد معارك طويلة.");
+  auto checked = ExtractMentions(d, *tagger);
+  auto trusted = ExtractMentions(d, *tagger, known);
+  ASSERT_TRUE(checked.ok());
+  ASSERT_TRUE(trusted.ok());
+  ASSERT_EQ(checked->mentions.size(), trusted->mentions.size());
+  ASSERT_FALSE(checked->mentions.empty());
+  for (size_t i = 0; i < checked->mentions.size(); ++i) {
+    EXPECT_EQ(checked->mentions[i].sentence, trusted->mentions[i].sentence);
+    EXPECT_EQ(checked->mentions[i].tokens, trusted->mentions[i].tokens);
+  }
+}
+
 TEST(MentionsTest, MissingDctInferredFromDatelineWithTagger) {
   auto tagger = Tagger::Create();
   ASSERT_TRUE(tagger.ok());

@@ -59,5 +59,63 @@ TEST(TextTest, WordsAndDelimiters) {
   EXPECT_TRUE(IsClauseDelimiter(t[3]));
 }
 
+TEST(TextTest, DecodeIntoBufferAndFoldChar) {
+  const std::string s = "إسلاميّة ـ ٢٠١٤ A😀";
+  std::u32string buf(s.size(), U'x');
+  const size_t n = DecodeUtf8To(s, buf.data());
+  EXPECT_EQ(buf.substr(0, n), DecodeUtf8(s));
+  std::u32string folded;
+  for (char32_t c : buf.substr(0, n)) {
+    if (char32_t f = FoldChar(c)) folded.push_back(f);
+  }
+  EXPECT_EQ(folded, Fold(buf.substr(0, n)));
+}
+
+TEST(TextTest, SplitWordsIntoReplacesTheList) {
+  std::u32string t = DecodeUtf8("قال، إن \"داعش\" 2014.");
+  std::vector<Word> words = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}};
+  SplitWordsInto(t, 0, static_cast<int64_t>(t.size()), &words);
+  const std::vector<Word> expected = SplitWords(t, 0, static_cast<int64_t>(t.size()));
+  ASSERT_EQ(words.size(), expected.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(words[i].begin, expected[i].begin);
+    EXPECT_EQ(words[i].end, expected[i].end);
+  }
+}
+
+// MayStartSignal is a pre-test: it may say yes too often, never no for a word that starts
+// a signal (with or without و/ف, with harakat or tatweel in front).
+TEST(TextTest, MayStartSignalNeverMissesASignal) {
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<std::u32string> words;
+  for (const Signal& s : lex.signals()) {
+    for (const std::u32string& w : s.words) {
+      words.push_back(w);
+      words.push_back(U"\u0648" + w);        // و
+      words.push_back(U"\u0641" + w);        // ف
+      words.push_back(U"\u0640" + w);        // tatweel
+      words.push_back(U"\u0648\u064E" + w);  // وَ
+    }
+  }
+  std::u32string text = DecodeUtf8(
+      "وأضافت المجلة أن التحالف بين القاعدة وداعش سيؤخر على الأرجح السلام بسوريا، وبعد ذلك "
+      "ثم لاحقا منذ قبل حتى بحلول خلال أثناء إثر عقب فبعد ولاحقا U.S. 2014 ٢٠١٤");
+  for (const Word& w : SplitWords(text, 0, static_cast<int64_t>(text.size()))) {
+    words.push_back(text.substr(w.begin, w.end - w.begin));
+  }
+  int said_no = 0;
+  for (const std::u32string& raw : words) {
+    const std::u32string f = Fold(raw);
+    const bool starts =
+        lex.SignalsStartingWith(f) || (f.size() > 2 && (f[0] == 0x0648 || f[0] == 0x0641) &&
+                                       lex.SignalsStartingWith(lex.StripConjunction(f)));
+    if (starts) {
+      EXPECT_TRUE(lex.MayStartSignal(raw)) << EncodeUtf8(raw);
+    }
+    said_no += !lex.MayStartSignal(raw);
+  }
+  EXPECT_GT(said_no, 0) << "the pre-test must rule some words out";
+}
+
 }  // namespace
 }  // namespace tarikh::timeline_internal
