@@ -8,6 +8,7 @@
 // match wins (the earlier rule on a tie), as between the C++ recognizers. A family is only
 // tried at a token that has one of the first-token classes of its rules (computed by the
 // compiler), so tokens that start nothing cost one mask test.
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -36,6 +37,11 @@ struct FamilyIndex {
   // When every rule opens with the same element (same signature: DayList's "يومي"), its node,
   // matched once before the per-call memo is set up; else -1.
   int16_t common_first[rules::kFamilyCount] = {};
+  // The rules of a family (bit k = rule first + k) that can start at a token of lexicon class
+  // c, at digits, at any token: a family visits only those.
+  uint64_t by_cls[rules::kFamilyCount][lex::kClassCount][rules::kFamilyRuleWords] = {};
+  uint64_t by_digits[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  uint64_t by_any[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
   constexpr FamilyIndex() {
     for (int f = 0; f < rules::kFamilyCount; ++f) {
       common_cls[f] = -2;  // -2 unset, -1 none
@@ -65,6 +71,13 @@ struct FamilyIndex {
                   rules::kNodes[rule.first_node].sig != rules::kNodes[common_first[f]].sig)) {
         common_first[f] = -1;
       }
+      const int k = r - first[f];
+      const uint64_t bit = uint64_t{1} << (k % 64);
+      for (int c = 0; c < lex::kClassCount; ++c) {
+        if (rule.first_mask >> c & 1) by_cls[f][c][k / 64] |= bit;
+      }
+      if (rule.first_digits) by_digits[f][k / 64] |= bit;
+      if (rule.first_any) by_any[f][k / 64] |= bit;
       mask[f] |= rule.first_mask;
       digits[f] = digits[f] || rule.first_digits;
       any[f] = any[f] || rule.first_any;
@@ -660,23 +673,31 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
   memo.lex_known[0] = memo.lex_known[1] = 0;
   RuleMemo* const outer = memo_;
   memo_ = &memo;
-  for (int r = kIndex.first[f], end = r + kIndex.count[f]; r < end; ++r) {
-    const rules::Rule& rule = rules::kRules[r];
-    if (!rule.first_any && !(digits && rule.first_digits) &&
-        !(t.g && (t.g->any_mask & rule.first_mask))) {
-      continue;
+  // The candidate rules: those whose first token can be this one, in rule order.
+  uint64_t cand[rules::kFamilyRuleWords];
+  for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
+    cand[w] = kIndex.by_any[f][w] | (digits ? kIndex.by_digits[f][w] : 0);
+  }
+  for (uint64_t m = t.g ? t.g->any_mask & kIndex.mask[f] : 0; m; m &= m - 1) {
+    const uint64_t* bits = kIndex.by_cls[f][std::countr_zero(m)];
+    for (int w = 0; w < rules::kFamilyRuleWords; ++w) cand[w] |= bits[w];
+  }
+  for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
+    for (uint64_t bits = cand[w]; bits; bits &= bits - 1) {
+      const int r = kIndex.first[f] + w * 64 + std::countr_zero(bits);
+      const rules::Rule& rule = rules::kRules[r];
+      if (rule.first_node >= 0) {
+        RuleCap c;
+        if (MatchElemAt(rules::kNodes[rule.first_node], i, &c) == kNoMatch) continue;
+      }
+      caps.set = 0;
+      size_t e = 0;
+      if (!MatchSeq(rule.seq, 0, i, nullptr, &caps, &e) || e <= best || e == i) continue;
+      Partial q;
+      if (!ApplyRule(rule, caps, i, &e, &q)) continue;
+      best = e;
+      *p = std::move(q);
     }
-    if (rule.first_node >= 0) {
-      RuleCap c;
-      if (MatchElemAt(rules::kNodes[rule.first_node], i, &c) == kNoMatch) continue;
-    }
-    caps.set = 0;
-    size_t e = 0;
-    if (!MatchSeq(rule.seq, 0, i, nullptr, &caps, &e) || e <= best || e == i) continue;
-    Partial q;
-    if (!ApplyRule(rule, caps, i, &e, &q)) continue;
-    best = e;
-    *p = std::move(q);
   }
   memo_ = outer;
   return best;

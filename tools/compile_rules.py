@@ -504,7 +504,10 @@ def main():
                    f'"{os.path.basename(inputs[r["file"]])}", {r["line"]}, {first_node(seq_id)}}},')
     if not rule_rows:
         out.append("  {},")
+    per_family = [sum(1 for r in rules if r["fam"] == f) for f in range(len(FAMILIES))]
     out += ["};", f"inline constexpr int kRuleCount = {len(rule_rows)};",
+            "// 64-bit words of a bit set over the rules of the largest family.",
+            f"inline constexpr int kFamilyRuleWords = {max(1, (max(per_family + [1]) + 63) // 64)};",
             "}  // namespace tarikh::rules", "// NOLINTEND", ""]
     write_if_changed(out_path, "\n".join(out))
     return 0
