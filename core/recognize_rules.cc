@@ -327,6 +327,17 @@ size_t Recognizer::MatchElemAt(const Node& nd, size_t i, RuleCap* cap) const {
   return memo_->end[nd.sig];
 }
 
+// Whether an alternative can start at token i: the classes (or digits) its first consuming
+// element takes there, computed by the compiler as for rules. One mask test instead of
+// entering it: groups of many alternatives after a shared opening are common.
+bool Recognizer::AltMayStart(int seq, size_t i) const {
+  const rules::Seq& s = rules::kSeqs[seq];
+  if (s.first_any) return true;
+  if (i >= n()) return false;
+  const Tok& t = toks_[i];
+  return (s.first_digits && t.kind == TokKind::kNumber) || (t.g && (t.g->any_mask & s.first_mask));
+}
+
 // Matches nodes [k, count) of sequence `seq` at token i, then the continuation.
 bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps,
                           size_t* end) const {
@@ -363,6 +374,7 @@ bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCa
   if (nd.kind == NodeKind::kGroup) {
     const RuleCont next{seq, k + 1, cont};
     for (int a = 0; a < nd.alt_count; ++a) {
+      if (!AltMayStart(nd.alt_first + a, i)) continue;
       if (MatchSeq(nd.alt_first + a, 0, i, &next, caps, end)) return true;
     }
     return nd.opt && MatchSeq(seq, k + 1, i, cont, caps, end);

@@ -376,16 +376,19 @@ def main():
     rules.sort(key=lambda r: r["fam"])  # stable: file order within a family
 
     nodes, seqs, acts_out = [], [], []
+    seq_first = []  # first_set of each sequence: the engine skips an alternative that cannot start
 
     # Alternatives of a group must be consecutive sequence ids: emit each group's alternatives
     # as a block before recursing into them.
     def emit_seq_block(alts):
         base = len(seqs)
         seqs.extend([None] * len(alts))
+        seq_first.extend([None] * len(alts))
         for a_i, alt in enumerate(alts):
             first = len(nodes)
             nodes.extend([None] * len(alt))
             seqs[base + a_i] = (first, len(alt))
+            seq_first[base + a_i] = first_set(alt)
             for k, node in enumerate(alt):
                 af = ac = 0
                 if node["kind"] == "GROUP":
@@ -430,7 +433,7 @@ def main():
            "  uint8_t nattrs;",
            "  bool aneg; uint32_t flags; int32_t wmin, wmax, vmin, vmax; char punct; Term term;",
            "  uint16_t alt_first, alt_count; uint16_t sig; };",
-           "struct Seq { uint16_t first, count; };",
+           "struct Seq { uint16_t first, count; uint64_t first_mask; bool first_digits, first_any; };",
            "struct Action { Field field; ActKind kind; int32_t ival; int8_t cap; const char* str; };",
            "struct Rule { Family family; uint16_t seq; uint16_t act_first, act_count; uint64_t first_mask;",
            "  bool first_digits, first_any; const char* caps; const char* file; uint16_t line;",
@@ -469,7 +472,12 @@ def main():
     out.append("};")
     out.append(f"inline constexpr int kSigCount = "
                f"{max([len(v) for v in sigs.values()] + [1])};")
-    out.append("inline constexpr Seq kSeqs[] = {" + ", ".join(f"{{{a}, {b}}}" for a, b in seqs) +
+    def mask_of(fs):
+        return " | ".join(f"(uint64_t{{1}} << static_cast<int>({cls_ref(c)}))"
+                          for c in sorted(fs[0])) if fs and fs[0] else "0"
+    out.append("inline constexpr Seq kSeqs[] = {" + ", ".join(
+        f"{{{a}, {b}, {mask_of(fs)}, {str(bool(fs and fs[1])).lower()}, {str(fs is None).lower()}}}"
+        for (a, b), fs in zip(seqs, seq_first)) +
                ("" if seqs else "{}") + "};")
     out.append("inline constexpr Action kActions[] = {")
     for a in acts_out:
