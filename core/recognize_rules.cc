@@ -698,12 +698,29 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
     for (uint64_t bits = cand[w]; bits; bits &= bits - 1) {
       const int r = kIndex.first[f] + w * 64 + std::countr_zero(bits);
       const rules::Rule& rule = rules::kRules[r];
-      if (rule.first_node >= 0) {
-        RuleCap c;
-        if (MatchElemAt(rules::kNodes[rule.first_node], i, &c) == kNoMatch) continue;
-      }
       caps.set = 0;
       size_t e = 0;
+      if (rule.first_node >= 0) {
+        const rules::Node& nd = rules::kNodes[rule.first_node];
+        RuleCap c;
+        const size_t e1 = MatchElemAt(nd, i, &c);
+        if (e1 == kNoMatch) continue;
+        // The opening element is the sequence's first node (no look-around before it): it
+        // matched, and a plain element has one end, so the pattern goes on after it (as
+        // MatchSeq would, without testing it a second time).
+        if (rule.first_node == rules::kSeqs[rule.seq].first) {
+          if (nd.cap >= 0) {
+            caps.cap[nd.cap] = c;
+            caps.set = 1u << nd.cap;
+          }
+          if (!MatchSeq(rule.seq, 1, e1, nullptr, &caps, &e) || e <= best || e == i) continue;
+          Partial q;
+          if (!ApplyRule(rule, caps, i, &e, &q)) continue;
+          best = e;
+          *p = std::move(q);
+          continue;
+        }
+      }
       if (!MatchSeq(rule.seq, 0, i, nullptr, &caps, &e) || e <= best || e == i) continue;
       Partial q;
       if (!ApplyRule(rule, caps, i, &e, &q)) continue;
