@@ -182,14 +182,15 @@ size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
         }
       }
       if (!len) return kNoMatch;
+      // One pass over each listed value (no strlen: these lists are tested at nearly every
+      // rule try): equal, or "prefix*" with a non-empty prefix that v starts with.
       auto in = [](std::string_view v, const char* const* list, int count) {
         for (int k = 0; k < count; ++k) {
-          const size_t ln = std::strlen(list[k]);
-          if (ln > 1 && list[k][ln - 1] == '*') {
-            if (StartsWith(v, std::string_view(list[k], ln - 1))) return true;
-          } else if (v == list[k]) {
-            return true;
-          }
+          const char* w = list[k];
+          size_t j = 0;
+          auto star = [&] { return j > 0 && w[j] == '*' && w[j + 1] == '\0'; };
+          while (w[j] && !star() && j < v.size() && w[j] == v[j]) ++j;
+          if (star() || (w[j] == '\0' && j == v.size())) return true;
         }
         return false;
       };
