@@ -212,6 +212,7 @@ class Recognizer {
   size_t RuleFamily(rules::Family family, size_t i, Partial* p) const;
   bool MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps, size_t* end) const;
   bool AltMayStart(int seq, size_t i) const;
+  bool ElemMayMatch(const rules::Node& nd, size_t i) const;
   size_t MatchElem(const rules::Node& nd, size_t i, RuleCap* cap) const;
   size_t MatchElemAt(const rules::Node& nd, size_t i, RuleCap* cap) const;
   size_t MatchTerm(rules::Term term, size_t i, RuleCap* cap) const;
