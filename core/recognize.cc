@@ -162,34 +162,42 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   auto member = [this, i](size_t (Recognizer::*fn)(size_t, Partial*) const) {
     return [this, i, fn](Partial* q) { return (this->*fn)(i, q); };
   };
-  auto family = [this, i](rules::Family f) {
-    return [this, i, f](Partial* q) { return RuleFamily(f, i, q); };
+  // A family of rules writes its Partial whole (assigned from a fresh one) exactly when it
+  // returns a match, so the families share one: no Partial to build and destroy per family
+  // tried (most tries fail).
+  Partial fq;
+  auto consider_family = [&](bool num, uint64_t mask, rules::Family f) {
+    if (!(num && digits) && !(cls & mask)) return;
+    if (size_t e = RuleFamily(f, i, &fq); e > best) {
+      best = e;
+      bp = std::move(fq);
+    }
   };
   constexpr uint64_t kUnit = Bit(Cls::kUnit);
   constexpr uint64_t kDem = Bit(Cls::kDem);
   constexpr uint64_t kOrd = Bit(Cls::kOrd);
   constexpr uint64_t kPod = Bit(Cls::kPod);
-  consider(false, kPod, family(rules::Family::kPodExpr));
-  consider(false, Bit(Cls::kDeictic), family(rules::Family::kDeicticExpr));
-  consider(false, kUnit | Bit(Cls::kWeekday), family(rules::Family::kWeekdayExpr));
-  consider(true, kOrd, family(rules::Family::kDayMonth));
-  consider(false, kDem | kUnit | Bit(Cls::kMonth), family(rules::Family::kMonthExpr));
-  consider(false, kDem | kUnit, family(rules::Family::kUnitRel));
-  consider(true, kUnit, family(rules::Family::kYearExpr));
-  consider(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade),
-           family(rules::Family::kDecadeCentury));
-  consider(false, kUnit, family(rules::Family::kCenturyExpr));
-  consider(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason),
-           family(rules::Family::kSeasonExpr));
+  consider_family(false, kPod, rules::Family::kPodExpr);
+  consider_family(false, Bit(Cls::kDeictic), rules::Family::kDeicticExpr);
+  consider_family(false, kUnit | Bit(Cls::kWeekday), rules::Family::kWeekdayExpr);
+  consider_family(true, kOrd, rules::Family::kDayMonth);
+  consider_family(false, kDem | kUnit | Bit(Cls::kMonth), rules::Family::kMonthExpr);
+  consider_family(false, kDem | kUnit, rules::Family::kUnitRel);
+  consider_family(true, kUnit, rules::Family::kYearExpr);
+  consider_family(false, Bit(Cls::kPeriod) | kUnit | Bit(Cls::kDecade),
+                  rules::Family::kDecadeCentury);
+  consider_family(false, kUnit, rules::Family::kCenturyExpr);
+  consider_family(false, kDem | Bit(Cls::kSeasonhead) | Bit(Cls::kSeason),
+                  rules::Family::kSeasonExpr);
   // Every NumericDate rule has a separator right after the first number (numeric_dates.rules):
   // a number followed by anything else is not tried.
   if (i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kPunct) {
-    consider(true, 0, family(rules::Family::kNumericDate));
+    consider_family(true, 0, rules::Family::kNumericDate);
   }
   consider(true, kPod | Bit(Cls::kHour) | kOrd, member(&Recognizer::ClockTime));
   consider(false, kPod, member(&Recognizer::PodAlone));
-  consider(true, kOrd | kUnit | Bit(Cls::kHmonth), family(rules::Family::kHijriExpr));
-  consider(false, Bit(Cls::kHoliday), family(rules::Family::kHolidayExpr));
+  consider_family(true, kOrd | kUnit | Bit(Cls::kHmonth), rules::Family::kHijriExpr);
+  consider_family(false, Bit(Cls::kHoliday), rules::Family::kHolidayExpr);
   if (best) *p = std::move(bp);
   return best;
 }
@@ -512,17 +520,19 @@ Match Recognizer::Best(size_t i) const {
   // one).
   const Tok& t = toks_[i];
   const uint64_t cls = t.g ? t.g->any_mask : 0;
+  // Shared by the families of rules, which write it whole exactly when they match (as in Core).
+  Partial fq;
   // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item (rules).
   if (cls & Bit(Cls::kUnit)) {
-    if (Partial q; size_t e = RuleFamily(rules::Family::kDayList, i, &q)) consider(e, &q);
+    if (size_t e = RuleFamily(rules::Family::kDayList, i, &fq)) consider(e, &fq);
   }
   const bool digits = t.kind == TokKind::kNumber;
   const uint64_t kOrdUnit = Bit(Cls::kOrd) | Bit(Cls::kUnit);
   if (digits || (cls & Bit(Cls::kOrd))) {
-    if (Partial q; size_t e = RuleFamily(rules::Family::kDayRange, i, &q)) consider(e, &q);
+    if (size_t e = RuleFamily(rules::Family::kDayRange, i, &fq)) consider(e, &fq);
   }
   if (digits || (cls & kOrdUnit)) {
-    if (Partial q; size_t e = RuleFamily(rules::Family::kDayAlone, i, &q)) consider(e, &q);
+    if (size_t e = RuleFamily(rules::Family::kDayAlone, i, &fq)) consider(e, &fq);
   }
   if (digits || (cls & (kCoreStart | Bit(Cls::kWeekend) | Bit(Cls::kPart)))) {
     if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
@@ -536,10 +546,10 @@ Match Recognizer::Best(size_t i) const {
     if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
   }
   if (cls & (Bit(Cls::kSet) | Bit(Cls::kUnit) | Bit(Cls::kEvery))) {
-    if (Partial q; size_t e = RuleFamily(rules::Family::kSetExpr, i, &q)) consider(e, &q);
+    if (size_t e = RuleFamily(rules::Family::kSetExpr, i, &fq)) consider(e, &fq);
   }
   if (cls & Bit(Cls::kRef)) {
-    if (Partial q; size_t e = RuleFamily(rules::Family::kRefExpr, i, &q)) consider(e, &q);
+    if (size_t e = RuleFamily(rules::Family::kRefExpr, i, &fq)) consider(e, &fq);
   }
   // A date joined with a clock time, in either order.
   if (m.valid()) {

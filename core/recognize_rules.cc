@@ -339,22 +339,6 @@ bool Recognizer::AltMayStart(int seq, size_t i) const {
   return (s.first_digits && t.kind == TokKind::kNumber) || (t.g && (t.g->any_mask & s.first_mask));
 }
 
-// A necessary condition for a lexicon, digits or punctuation element to match at token i,
-// tested inline: most elements past a rule's opening fail, and entering MatchElem (and its
-// memo) for them costs more than this test. Other kinds are always tried.
-bool Recognizer::ElemMayMatch(const Node& nd, size_t i) const {
-  switch (nd.kind) {
-    case NodeKind::kLex:
-      return i < n() && toks_[i].g && (toks_[i].g->any_mask & Bit(nd.cls));
-    case NodeKind::kDigits:
-      return IsDigits(i);
-    case NodeKind::kPunct:
-      return IsPunct(i, nd.punct);
-    default:
-      return true;
-  }
-}
-
 // Matches nodes [k, count) of sequence `seq` at token i, then the continuation.
 bool Recognizer::MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps,
                           size_t* end) const {

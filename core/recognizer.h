@@ -208,11 +208,27 @@ class Recognizer {
 
   // ---- the rule engine (recognize_rules.cc) over core/data/rules/*.rules ----
   static constexpr size_t kNoMatch = static_cast<size_t>(-1);
-  // The longest match of the rules of `family` at token i (0 = none), described in *p.
+  // The longest match of the rules of `family` at token i (0 = none), described in *p. *p is
+  // assigned whole (from a fresh Partial) exactly when the result is not 0, and left alone
+  // otherwise: Core and Best share one Partial among the families they try.
   size_t RuleFamily(rules::Family family, size_t i, Partial* p) const;
   bool MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps, size_t* end) const;
   bool AltMayStart(int seq, size_t i) const;
-  bool ElemMayMatch(const rules::Node& nd, size_t i) const;
+  // A necessary condition for a lexicon, digits or punctuation element to match at token i,
+  // tested inline: most elements past a rule's opening fail, and entering MatchElem (and its
+  // memo) for them costs more than this test. Other kinds are always tried.
+  bool ElemMayMatch(const rules::Node& nd, size_t i) const {
+    switch (nd.kind) {
+      case rules::NodeKind::kLex:
+        return i < n() && toks_[i].g && (toks_[i].g->any_mask & Bit(nd.cls));
+      case rules::NodeKind::kDigits:
+        return IsDigits(i);
+      case rules::NodeKind::kPunct:
+        return IsPunct(i, nd.punct);
+      default:
+        return true;
+    }
+  }
   size_t MatchElem(const rules::Node& nd, size_t i, RuleCap* cap) const;
   size_t MatchElemAt(const rules::Node& nd, size_t i, RuleCap* cap) const;
   size_t MatchTerm(rules::Term term, size_t i, RuleCap* cap) const;
