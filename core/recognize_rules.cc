@@ -188,9 +188,13 @@ size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
         for (int k = 0; k < count; ++k) {
           const char* w = list[k];
           size_t j = 0;
-          auto star = [&] { return j > 0 && w[j] == '*' && w[j + 1] == '\0'; };
-          while (w[j] && !star() && j < v.size() && w[j] == v[j]) ++j;
-          if (star() || (w[j] == '\0' && j == v.size())) return true;
+          while (w[j] && j < v.size() && w[j] == v[j]) ++j;
+          if (w[j] == '\0') {
+            // Equal, or v goes on past a final '*' it happened to match literally.
+            if (j == v.size() || (j >= 2 && w[j - 1] == '*')) return true;
+          } else if (j > 0 && w[j] == '*' && w[j + 1] == '\0') {
+            return true;
+          }
         }
         return false;
       };
@@ -242,7 +246,7 @@ size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
       return kNoMatch;  // handled by MatchSeq
   }
   cap->e = static_cast<uint32_t>(e);
-  if (!TokFlags(i, nd.flags, cap)) return kNoMatch;
+  if (nd.flags && !TokFlags(i, nd.flags, cap)) return kNoMatch;
   return e;
 }
 
