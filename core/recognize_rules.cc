@@ -710,19 +710,20 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
         RuleCap c;
         const size_t e1 = MatchElemAt(nd, i, &c);
         if (e1 == kNoMatch) continue;
+        // Most rules that pass their opening fail at the next element: when it is a plain,
+        // required one, it must match at e1 (the opening's only end), so test it inline.
+        const rules::Seq& sq = rules::kSeqs[rule.seq];
+        if (rule.first_node + 1 < sq.first + sq.count) {
+          const rules::Node& nd2 = rules::kNodes[rule.first_node + 1];
+          if (!nd2.opt && !nd2.behind && !nd2.neg && !nd2.ahead &&
+              nd2.kind != rules::NodeKind::kGroup && !ElemMayMatch(nd2, e1)) {
+            continue;
+          }
+        }
         // The opening element is the sequence's first node (no look-around before it): it
         // matched, and a plain element has one end, so the pattern goes on after it (as
         // MatchSeq would, without testing it a second time).
-        const rules::Seq& sq = rules::kSeqs[rule.seq];
         if (rule.first_node == sq.first) {
-          // Most rules that pass their opening fail at the next element: test it inline.
-          if (sq.count > 1) {
-            const rules::Node& nd2 = rules::kNodes[sq.first + 1];
-            if (!nd2.opt && !nd2.behind && !nd2.neg && !nd2.ahead &&
-                nd2.kind != rules::NodeKind::kGroup && !ElemMayMatch(nd2, e1)) {
-              continue;
-            }
-          }
           if (nd.cap >= 0) {
             caps.cap[nd.cap] = c;
             caps.set = 1u << nd.cap;
