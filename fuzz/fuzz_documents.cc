@@ -70,6 +70,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool json_ok = true;
   try {
     j = Json::parse(line.begin(), line.end());
+  } catch (const Json::out_of_range&) {
+    // nlohmann refuses numbers beyond a double ("-2.5e+31999"), which RFC 8259 leaves to the
+    // implementation; tarikh's reader skips the values of members it does not read, so the
+    // oracle has no answer here (found by CI's 30 s run).
+    return 0;
   } catch (const Json::exception&) {
     json_ok = false;
   }
