@@ -3,7 +3,8 @@
 #   1. `tarikh extract` throughput on a >= 50 MB JSONL corpus, MB/s (10^6 bytes) of wall and
 #      of CPU time (user + sys), against `wc -m` on the same file (UTF-8 locale) — medians of
 #      RUNS interleaved runs each; the load average is printed (2-core machine, shared);
-#   2. speed-up of `parallel -j2 --pipe` extract over one extract process, same corpus;
+#   2. speed-up of `parallel -j2` extract over one extract process, same corpus: `--pipe` (a
+#      stream) and `--pipe-part` (a file, each job reads its own part);
 #   3. `tarikh merge` wall time and peak RSS (GNU time) for 10^5 and 10^6 synthetic mentions.
 # Targets: extract >= 50 MB/s per core; merge of 10^6 mentions within 1 GB.
 #
@@ -52,6 +53,9 @@ mbps() { awk "BEGIN { printf \"%.1f\", $bytes / 1000000 / $1 }"; }
 
 # parallel -j2 over the corpus with binary $1, as a command /usr/bin/time can run.
 par_cmd='parallel --will-cite -j2 --pipe --block 4M "$0" extract --no-progress < "$1"'
+# The same from a file: --pipe-part lets each job read its own part of the file (one part per
+# job slot), so no perl process copies the stream, which costs a whole core's share on 2 cores.
+part_cmd='parallel --will-cite -j2 --pipe-part -a "$1" --block -1 "$0" extract --no-progress'
 
 # Interleaved rounds: wc -m, extract (one process), parallel -j2, and the same for
 # BASELINE_BIN (e.g. an older build) when given, so every ratio comes from one session.
@@ -61,6 +65,7 @@ for ((i = 0; i < RUNS; i++)); do
   samples[wc]+="$(run1 wc -m "$corpus")"$'\n'
   samples[one]+="$(run1 "$BIN" extract --no-progress "$corpus")"$'\n'
   samples[two]+="$(run1 bash -c "$par_cmd" "$BIN" "$corpus")"$'\n'
+  samples[part]+="$(run1 bash -c "$part_cmd" "$BIN" "$corpus")"$'\n'
   if [ -n "${BASELINE_BIN:-}" ]; then
     samples[base_one]+="$(run1 "$BASELINE_BIN" extract --no-progress "$corpus")"$'\n'
     samples[base_two]+="$(run1 bash -c "$par_cmd" "$BASELINE_BIN" "$corpus")"$'\n'
@@ -70,6 +75,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r t_wc c_wc < <(printf '%s' "${samples[wc]}" | medians)
 read -r t_one c_one < <(printf '%s' "${samples[one]}" | medians)
 read -r t_two c_two < <(printf '%s' "${samples[two]}" | medians)
+read -r t_part c_part < <(printf '%s' "${samples[part]}" | medians)
 row() {  # label wall cpu
   printf '%-28s wall %6.2f s %7s MB/s   CPU %6.2f s %7s MB/s' "$1" "$2" "$(mbps "$2")" "$3" \
     "$(mbps "$3")"
@@ -82,6 +88,8 @@ row() {  # label wall cpu
   printf '   (wc -m / extract: wall %.3f, CPU %.3f)\n' "$(calc "$t_wc / $t_one")" "$(calc "$c_wc / $c_one")"
   row "parallel -j2 extract" "$t_two" "$c_two"
   printf '   (wall speed-up %.2f x one process)\n' "$(calc "$t_one / $t_two")"
+  row "parallel -j2 --pipe-part" "$t_part" "$c_part"
+  printf '   (wall speed-up %.2f x one process)\n' "$(calc "$t_one / $t_part")"
   if [ -n "${BASELINE_BIN:-}" ]; then
     read -r b_one bc_one < <(printf '%s' "${samples[base_one]}" | medians)
     read -r b_two bc_two < <(printf '%s' "${samples[base_two]}" | medians)
