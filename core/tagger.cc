@@ -199,9 +199,10 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
     Partial& p = m.p;
     // Markers left by the recognizers: a month/day in "the year offset from the DCT"
     // ("31 مارس من العام الماضي"), a decade in a relative century.
-    if (p.year != kUnset && p.year <= -100000 + 2 && p.year >= -100000 - 2) {
-      p.year = st->dct.year - (p.year + 100000);
-    }
+    // Such a date is as DCT-relative as "الشهر الماضي", and says so (temporal_function): a
+    // dateline guess must not take it for an absolute date.
+    const bool dct_year = p.year != kUnset && p.year <= -100000 + 2 && p.year >= -100000 - 2;
+    if (dct_year) p.year = st->dct.year - (p.year + 100000);
     if (p.decade != kUnset && p.minute != kUnset && p.hour == kUnset) {
       const int rel = p.minute;
       p.minute = kUnset;
@@ -226,6 +227,7 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
       i = m.e;
       continue;
     }
+    if (dct_year) t.temporal_function = true;
     const size_t ob = toks_[m.b].ob;
     const size_t oe = toks_[m.e - 1].oe;
     t.byte_begin = st->byte_base + static_cast<int64_t>(ob);

@@ -389,6 +389,28 @@ TEST(TaggerRules, ImpossibleDatesAreNotDates) {
   Check({"بتاريخ 31/04/2017", "2017-04-17", "", "", "", ""});
 }
 
+TEST(TaggerRules, YearRelativeToTheDctIsATemporalFunction) {
+  // "من العام الماضي" gives the day a DCT-relative year: as much a temporal function as
+  // "الشهر الماضي", so a dateline guess (InferDct) must not read it as an absolute date.
+  const struct {
+    const char* text;
+    const char* value;
+    bool temporal_function;
+  } cases[] = {
+      {"في 31 مارس من العام الماضي", "2016-03-31", true},
+      {"في 5 يناير من العام المقبل", "2018-01-05", true},
+      {"في 31 مارس 2016", "2016-03-31", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto r = T().Tag(c.text, *ParseDct("2017-04-17"));
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->size(), 1u);
+    EXPECT_EQ((*r)[0].value, c.value);
+    EXPECT_EQ((*r)[0].temporal_function, c.temporal_function);
+  }
+}
+
 TEST(TaggerOffsets, CodePointAndByteOffsetsMapBack) {
   const std::string text = "وَفِي عــامِ ٢٠١٤م، وبالأمس قال";
   auto r = T().Tag(text, *ParseDct("2017-04-17"));
