@@ -165,18 +165,6 @@ void Recognizer::BuildTokens() {
   }
 }
 
-namespace {
-
-// Code points in text[from, to): a few bytes at most (from the start of a token to the stem
-// after a proclitic, or to the token's end).
-int64_t CodePointsBetween(std::string_view text, size_t from, size_t to) {
-  int64_t cp = 0;
-  for (size_t k = from; k < to; ++k) cp += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
-  return cp;
-}
-
-}  // namespace
-
 void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
   size_t i = 0;
   while (i < n()) {
@@ -235,8 +223,11 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
     // Code-point offsets from the fold's count at the start of the first and last tokens.
     const internal::RawToken& rb = ft_.tokens[m.b];
     const internal::RawToken& re = ft_.tokens[m.e - 1];
-    t.begin = st->cp_base + rb.cp_begin + CodePointsBetween(text_, rb.orig_begin, ob);
-    t.end = st->cp_base + re.cp_begin + CodePointsBetween(text_, re.orig_begin, oe);
+    // The stretches counted are a few bytes: a proclitic before the stem, a token's tail.
+    t.begin = st->cp_base + rb.cp_begin +
+              CountCodePoints(text_.substr(rb.orig_begin, ob - rb.orig_begin));
+    t.end = st->cp_base + re.cp_begin +
+            CountCodePoints(text_.substr(re.orig_begin, oe - re.orig_begin));
     if (p.anaphoric && st->anchor.set) t.anchor = st->anchor_index;
     const int index = st->emitted++;
     // Absolute dates become the antecedent of later anaphora.
