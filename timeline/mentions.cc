@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: MIT
 // The map step: one document → its dated clauses (EventMention). See docs/timeline.md.
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +13,7 @@
 #include <vector>
 
 #include "anchor.h"
+#include "sentences.h"
 #include "tarikh/core/utf8.h"
 #include "tarikh/timeline/builder.h"
 #include "text.h"
@@ -30,170 +27,16 @@ using timeline_internal::DecodeUtf8To;
 using timeline_internal::EncodeUtf8;
 using timeline_internal::Fold;
 using timeline_internal::IsClauseDelimiter;
+using timeline_internal::IsLineBreak;
 using timeline_internal::IsWordChar;
 using timeline_internal::Lexicon;
 using timeline_internal::Signal;
 using timeline_internal::SignalScope;
+using timeline_internal::Span;
+using timeline_internal::SplitSentences;
 using timeline_internal::SplitWords;
 using timeline_internal::SplitWordsInto;
 using timeline_internal::Word;
-
-struct Span {
-  int64_t begin = 0;
-  int64_t end = 0;
-};
-
-bool IsSpace(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 || c == 0x2029 ||
-         c == 0x2028 || c == 0x200F || c == 0x200E || c == 0x200B || c == 0xFEFF;
-}
-
-bool IsLineBreak(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x2028 || c == 0x2029; }
-
-// ICU's sentence boundaries (UAX #29 rules) inside text[begin, end), added to `cuts`.
-void IcuSentenceBreaks(std::u32string_view text, int64_t begin, int64_t end,
-                       std::vector<int64_t>* cuts) {
-  UErrorCode status = U_ZERO_ERROR;
-  thread_local std::unique_ptr<icu::BreakIterator> prototype;
-  if (!prototype) {
-    prototype.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("ar"), status));
-    if (U_FAILURE(status)) prototype.reset();
-  }
-  if (!prototype) return;
-  // UTF-16 straight from the code points already decoded (ICU's own UTF-8 conversion
-  // validated the text a second time).
-  icu::UnicodeString us;
-  {
-    const int32_t cap = static_cast<int32_t>((end - begin) * 2 + 1);
-    char16_t* buf = us.getBuffer(cap);
-    int32_t len = 0;
-    if (buf) {
-      for (int64_t i = begin; i < end; ++i) {
-        const char32_t c = text[i];
-        if (c < 0x10000) {
-          buf[len++] = static_cast<char16_t>(c);
-        } else {
-          buf[len++] = static_cast<char16_t>(0xD7C0 + (c >> 10));
-          buf[len++] = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
-        }
-      }
-    }
-    us.releaseBuffer(len);
-  }
-  prototype->setText(us);
-  // Walk UTF-16 boundaries and code points side by side.
-  int32_t u16 = 0;
-  int64_t cp = begin;
-  for (int32_t b = prototype->next(); b != icu::BreakIterator::DONE; b = prototype->next()) {
-    while (u16 < b && cp < end) {
-      u16 += text[cp] > 0xFFFF ? 2 : 1;
-      ++cp;
-    }
-    cuts->push_back(cp);
-  }
-  prototype->setText(icu::UnicodeString());
-}
-
-// Sentence_Break property values (UAX #29) of U+0000–U+07FF, from ICU's own data, so the
-// pre-pass below classifies characters exactly as the break iterator does.
-struct SentenceBreakTable {
-  SentenceBreakTable() {
-    for (char32_t c = 0; c < 0x800; ++c) {
-      value[c] = static_cast<int8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
-    }
-  }
-  int8_t value[0x800];
-};
-const SentenceBreakTable kSentenceBreak;
-inline int SentenceBreakOf(char32_t c) {
-  return c < 0x800 ? kSentenceBreak.value[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
-}
-
-// Sentences: ICU's sentence boundaries, then line breaks (titles, datelines and captions
-// are lines of their own), trimmed of spaces. Offsets in code points.
-//
-// ICU's break iterator was ~11 % of the map step, so it only sees the stretches that need
-// it. Under UAX #29 a line break (a ParaSep) always ends a sentence (SB4) and inside a line
-// a boundary can only follow a terminator (STerm/ATerm, SB11). The shape of news text —
-// terminators, spaces, then an Arabic letter (OLetter) — has one answer: a boundary before
-// the letter (SB6–SB8a, which keep a sentence going, need a digit, an upper- or lower-case
-// letter, a continuation or another terminator there; SB8's look-ahead stops at the
-// letter). ICU's forward iteration starts afresh at every boundary, so a stretch between two
-// such sure boundaries breaks the same on its own; only a stretch with a terminator of any
-// other shape (or a separator we do not split at, such as NEL) goes to ICU.
-std::vector<Span> SplitSentences(std::u32string_view text) {
-  const int64_t n = static_cast<int64_t>(text.size());
-  std::vector<int64_t> cuts = {0, n};
-  int64_t line = 0;
-  auto is_term = [&](int64_t k) {
-    const int sb = SentenceBreakOf(text[k]);
-    return sb == U_SB_STERM || sb == U_SB_ATERM;
-  };
-  while (line < n) {
-    // One pass over the line: its end (a line break) is found on the way. Line breaks are
-    // the only characters of Sentence_Break LF, CR or Sep besides NEL & co. (Sep), and none
-    // is a terminator or a space, so the terminator scan below stops at them by itself.
-    int64_t stretch = line;  // start of the stretch since the last sure boundary
-    bool needs_icu = false;  // that stretch holds a terminator of another shape
-    int64_t i = line;
-    while (i < n) {
-      const int sb = SentenceBreakOf(text[i]);
-      if (sb == U_SB_LF || sb == U_SB_CR || sb == U_SB_SEP) {
-        if (IsLineBreak(text[i])) break;
-        if (sb == U_SB_SEP) needs_icu = true;
-        ++i;
-      } else if (sb == U_SB_STERM || sb == U_SB_ATERM) {
-        int64_t k = i + 1;
-        while (k < n && is_term(k)) ++k;
-        while (k < n && SentenceBreakOf(text[k]) == U_SB_SP) ++k;
-        if (k < n && !IsLineBreak(text[k])) {
-          if (SentenceBreakOf(text[k]) == U_SB_OLETTER) {
-            if (needs_icu) IcuSentenceBreaks(text, stretch, k, &cuts);
-            needs_icu = false;
-            cuts.push_back(k);
-            stretch = k;
-          } else {
-            needs_icu = true;
-          }
-        }
-        i = k;
-      } else {
-        ++i;
-      }
-    }
-    // The line is text[line, i); its break (if any) at i, included in what ICU would see.
-    const int64_t le = i;
-    const int64_t line_end = le < n ? le + 1 : n;
-    if (needs_icu) IcuSentenceBreaks(text, stretch, line_end, &cuts);
-    if (le < n) cuts.push_back(le + 1);
-    line = line_end;
-  }
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-#ifdef TARIKH_CHECK_SENTENCES
-  {
-    std::vector<int64_t> ref = {0, n};
-    IcuSentenceBreaks(text, 0, n, &ref);
-    for (int64_t i = 0; i < n; ++i) {
-      if (IsLineBreak(text[i])) ref.push_back(i + 1);
-    }
-    std::sort(ref.begin(), ref.end());
-    ref.erase(std::unique(ref.begin(), ref.end()), ref.end());
-    if (ref != cuts) {
-      std::fprintf(stderr, "sentence cuts differ\n");
-      std::abort();
-    }
-  }
-#endif
-  std::vector<Span> out;
-  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
-    int64_t b = cuts[i], e = cuts[i + 1];
-    while (b < e && IsSpace(text[b])) ++b;
-    while (e > b && IsSpace(text[e - 1])) --e;
-    if (b < e) out.push_back({b, e});
-  }
-  return out;
-}
 
 // "منذ ست سنوات" → the year six years before the DCT (a since-cue turns a duration into a
 // date); only whole years and months, which is what news text uses with منذ.
