@@ -191,6 +191,38 @@ TEST(MentionsTest, MissingDctInferredFromDatelineWithTagger) {
   for (const EventMention& m : r->mentions) EXPECT_NE(m.timex.value, "2017-04-18");
 }
 
+// A dateline that starts in the first 2000 bytes but runs past them is read whole: cut at
+// the limit, "24 أبريل 2011" was read as "24 أبريل 201" (year 201) or not at all.
+TEST(MentionsTest, DatelineAcrossTheHeadLimitIsReadWhole) {
+  auto tagger = Tagger::Create();
+  ASSERT_TRUE(tagger.ok());
+  const std::string filler = "وقال المتحدث إن الاجتماع عقد في العاصمة بحضور الوزراء ";
+  const std::string date = "24 أبريل 2011";
+  for (size_t cut = 2; cut <= date.size(); ++cut) {  // the date starts `cut` bytes before 2000
+    std::string head;
+    while (head.size() + cut < 2000) head += filler;
+    head.resize(2000 - cut);
+    while ((static_cast<unsigned char>(head.back()) & 0xC0) == 0x80) head.pop_back();
+    head.back() = ' ';
+    Document d;
+    d.id = "x";
+    d.text = head + " " + date + "\nوانقسم التنظيم عن الجماعة الأم عام 2014 بعد خلاف طويل.\n";
+    auto r = ExtractMentions(d, *tagger);
+    ASSERT_TRUE(r.ok()) << cut << ": " << r.status().ToString();
+    EXPECT_EQ(FormatDct(r->info.dct), "2011-04-24") << cut;
+    // With a DCT given, the same date is reported as a page date, whole.
+    d.dct = Dct{2017, 4, 18};
+    auto g = ExtractMentions(d, *tagger);
+    ASSERT_TRUE(g.ok());
+    bool reported = false;
+    for (const TimelineWarning& w : g->warnings) {
+      reported |= w.message.find("date line 2011-04-24") != std::string::npos;
+      EXPECT_EQ(w.message.find("date line 0"), std::string::npos) << cut << ": " << w.message;
+    }
+    EXPECT_TRUE(reported) << cut;
+  }
+}
+
 TEST(MentionsTest, NoDctAndNoDatelineIsAnError) {
   auto tagger = Tagger::Create();
   Document d;
