@@ -65,24 +65,45 @@ void IcuSentenceBreaks(std::u32string_view text, int64_t begin, int64_t end,
 }
 
 // Sentence_Break property values (UAX #29) of U+0000–U+07FF, from ICU's own data, so the
-// pre-pass below classifies characters exactly as the break iterator does.
+// scan below classifies characters exactly as the break iterator does; `stop` marks the
+// ones the scan must look at (line ends, separators, terminators).
 struct SentenceBreakTable {
   SentenceBreakTable() {
     for (char32_t c = 0; c < 0x800; ++c) {
-      value[c] = static_cast<int8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+      const int sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+      value[c] = static_cast<int8_t>(sb);
+      stop[c] = IsStopClass(sb);
     }
   }
+  static bool IsStopClass(int sb) {
+    return sb == U_SB_LF || sb == U_SB_CR || sb == U_SB_SEP || sb == U_SB_STERM || sb == U_SB_ATERM;
+  }
   int8_t value[0x800];
+  bool stop[0x800];
 };
 const SentenceBreakTable kSentenceBreak;
 inline int SentenceBreakOf(char32_t c) {
   return c < 0x800 ? kSentenceBreak.value[c] : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
 }
+// Off the hot path: code points from U+0800 on are rare in Arabic news.
+[[gnu::noinline]] bool IsStopAbove800(char32_t c) {
+  return SentenceBreakTable::IsStopClass(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+}
+inline bool IsStop(char32_t c) { return c < 0x800 ? kSentenceBreak.stop[c] : IsStopAbove800(c); }
 
-}  // namespace
+// Per-thread buffers reused across documents.
+struct SplitScratch {
+  std::vector<int64_t> stops;
+  std::vector<int64_t> cuts;
+};
+SplitScratch& Scratch() {
+  thread_local SplitScratch scratch;
+  return scratch;
+}
 
-// Sentences: ICU's sentence boundaries, then line breaks (titles, datelines and captions
-// are lines of their own), trimmed of spaces. Offsets in code points.
+// Sentences of `text` given `stops`: the positions, in order, of every character whose
+// Sentence_Break is LF, CR, Sep, STerm or ATerm (IsStop). Everything else only moves the
+// scan on, so it jumps from one stop to the next.
 //
 // ICU's break iterator was ~11 % of the map step, so it only sees the stretches that need
 // it. Under UAX #29 a line break (a ParaSep) always ends a sentence (SB4) and inside a line
@@ -93,28 +114,37 @@ inline int SentenceBreakOf(char32_t c) {
 // letter). ICU's forward iteration starts afresh at every boundary, so a stretch between two
 // such sure boundaries breaks the same on its own; only a stretch with a terminator of any
 // other shape (or a separator we do not split at, such as NEL) goes to ICU.
-std::vector<Span> SplitSentences(std::u32string_view text) {
+void SplitAtStops(std::u32string_view text, const std::vector<int64_t>& stops,
+                  std::vector<int64_t>* cuts_buffer, std::vector<Span>* out) {
   const int64_t n = static_cast<int64_t>(text.size());
-  std::vector<int64_t> cuts = {0, n};
-  int64_t line = 0;
+  std::vector<int64_t>& cuts = *cuts_buffer;
+  cuts.assign({0, n});
   auto is_term = [&](int64_t k) {
     const int sb = SentenceBreakOf(text[k]);
     return sb == U_SB_STERM || sb == U_SB_ATERM;
   };
+  size_t next_stop = 0;
+  int64_t line = 0;
   while (line < n) {
     // One pass over the line: its end (a line break) is found on the way. Line breaks are
-    // the only characters of Sentence_Break LF, CR or Sep besides NEL & co. (Sep), and none
-    // is a terminator or a space, so the terminator scan below stops at them by itself.
+    // the only characters of Sentence_Break LF, CR or Sep besides NEL (Sep), and none is a
+    // terminator or a space, so the terminator scan below stops at them by itself.
     int64_t stretch = line;  // start of the stretch since the last sure boundary
     bool needs_icu = false;  // that stretch holds a terminator of another shape
     int64_t i = line;
-    while (i < n) {
+    while (true) {
+      while (next_stop < stops.size() && stops[next_stop] < i) ++next_stop;
+      if (next_stop == stops.size()) {
+        i = n;
+        break;
+      }
+      i = stops[next_stop];
       const int sb = SentenceBreakOf(text[i]);
       if (sb == U_SB_LF || sb == U_SB_CR || sb == U_SB_SEP) {
         if (IsLineBreak(text[i])) break;
-        if (sb == U_SB_SEP) needs_icu = true;
+        needs_icu = true;  // a separator that is no line break (NEL)
         ++i;
-      } else if (sb == U_SB_STERM || sb == U_SB_ATERM) {
+      } else {  // a terminator
         int64_t k = i + 1;
         while (k < n && is_term(k)) ++k;
         while (k < n && SentenceBreakOf(text[k]) == U_SB_SP) ++k;
@@ -129,8 +159,6 @@ std::vector<Span> SplitSentences(std::u32string_view text) {
           }
         }
         i = k;
-      } else {
-        ++i;
       }
     }
     // The line is text[line, i); its break (if any) at i, included in what ICU would see.
@@ -157,14 +185,95 @@ std::vector<Span> SplitSentences(std::u32string_view text) {
     }
   }
 #endif
-  std::vector<Span> out;
+  out->clear();
   for (size_t i = 0; i + 1 < cuts.size(); ++i) {
     int64_t b = cuts[i], e = cuts[i + 1];
     while (b < e && IsSpace(text[b])) ++b;
     while (e > b && IsSpace(text[e - 1])) --e;
-    if (b < e) out.push_back({b, e});
+    if (b < e) out->push_back({b, e});
   }
+}
+
+// One sequence of 3 or 4 bytes (or a stray byte), decoded into *out as DecodeUtf8To does;
+// returns its length.
+[[gnu::noinline]] size_t DecodeLong(const unsigned char* p, const unsigned char* end,
+                                    char32_t* out) {
+  const unsigned char c = *p;
+  size_t len;
+  char32_t cp;
+  if ((c & 0xE0) == 0xC0) {
+    cp = c & 0x1F;
+    len = 2;
+  } else if ((c & 0xF0) == 0xE0) {
+    cp = c & 0x0F;
+    len = 3;
+  } else {
+    cp = c & 0x07;
+    len = 4;
+  }
+  if (len > static_cast<size_t>(end - p)) len = end - p;  // defensive: truncated sequence
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+  *out = cp;
+  return len;
+}
+
+}  // namespace
+
+std::vector<Span> SplitSentences(std::u32string_view text) {
+  SplitScratch& scratch = Scratch();
+  scratch.stops.clear();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (IsStop(text[i])) scratch.stops.push_back(static_cast<int64_t>(i));
+  }
+  std::vector<Span> out;
+  SplitAtStops(text, scratch.stops, &scratch.cuts, &out);
   return out;
+}
+
+size_t DecodeAndSplitSentences(std::string_view text, char32_t* out, std::vector<Span>* sentences) {
+  SplitScratch& scratch = Scratch();
+  std::vector<int64_t>& stops = scratch.stops;
+  stops.clear();
+  char32_t* o = out;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = p + text.size();
+  // Arabic letters (two bytes) and ASCII inline, one table look-up each to tell whether the
+  // sentence scan must see it; the rest out of line. p + 1 < end holds in the main loop, so
+  // a two-byte sequence needs no bounds check; the last byte is left to DecodeLong.
+  const unsigned char* const end1 = text.empty() ? p : end - 1;
+  while (p < end1) {
+    const uint32_t c = *p;
+    if (c - 0xC0 < 0x20) {
+      const char32_t cp = (c << 6) + (p[1] & 0x3F) - 0x3000;  // (c & 0x1F) << 6 | (p[1] & 0x3F)
+      p += 2;
+      *o = cp;
+      if (kSentenceBreak.stop[cp]) [[unlikely]] {
+        stops.push_back(o - out);
+      }
+    } else if (c < 0x80) {
+      ++p;
+      *o = c;
+      if (kSentenceBreak.stop[c]) [[unlikely]] {
+        stops.push_back(o - out);
+      }
+    } else {
+      p += DecodeLong(p, end, o);
+      if (IsStop(*o)) stops.push_back(o - out);
+    }
+    ++o;
+  }
+  if (p < end) {
+    if (*p < 0x80) {
+      *o = *p;
+    } else {
+      DecodeLong(p, end, o);  // a truncated sequence, as DecodeUtf8To does
+    }
+    if (IsStop(*o)) stops.push_back(o - out);
+    ++o;
+  }
+  const size_t n = static_cast<size_t>(o - out);
+  SplitAtStops(std::u32string_view(out, n), stops, &scratch.cuts, sentences);
+  return n;
 }
 
 }  // namespace tarikh::timeline_internal

@@ -3,6 +3,7 @@
 #ifndef TARIKH_TIMELINE_SENTENCES_H_
 #define TARIKH_TIMELINE_SENTENCES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,15 @@ inline bool IsLineBreak(char32_t c) {
 // (titles, datelines and captions are lines of their own), each trimmed of spaces; empty
 // ones dropped. In text order.
 std::vector<Span> SplitSentences(std::u32string_view text);
+
+// DecodeUtf8To and SplitSentences in one pass over the bytes: decodes `text` into
+// out[0, text.size()) (room for one code point per byte), sets *sentences (cleared first) to
+// SplitSentences of the decoded text and returns the number of code points. The sentence
+// scan only visits the characters that can end a sentence or a line, which the decoder
+// notes on the way, instead of classifying every code point again.
+// REQUIRES: valid UTF-8 (callers validate first); like DecodeUtf8To, never reads or writes
+// out of bounds on other input.
+size_t DecodeAndSplitSentences(std::string_view text, char32_t* out, std::vector<Span>* sentences);
 
 }  // namespace tarikh::timeline_internal
 
