@@ -22,8 +22,8 @@ namespace tarikh {
 namespace {
 
 using timeline_internal::CanAnchor;
+using timeline_internal::DecodeAndSplitSentences;
 using timeline_internal::DecodeUtf8;
-using timeline_internal::DecodeUtf8To;
 using timeline_internal::EncodeUtf8;
 using timeline_internal::Fold;
 using timeline_internal::IsClauseDelimiter;
@@ -33,7 +33,6 @@ using timeline_internal::Lexicon;
 using timeline_internal::Signal;
 using timeline_internal::SignalScope;
 using timeline_internal::Span;
-using timeline_internal::SplitSentences;
 using timeline_internal::SplitWords;
 using timeline_internal::SplitWordsInto;
 using timeline_internal::Word;
@@ -192,6 +191,7 @@ struct ExtractScratch {
   std::vector<Slot> slots;
   uint64_t generation = 0;
   WordCache words;
+  std::vector<Span> sentences;  // of the current document
 };
 
 ExtractScratch& Scratch() {
@@ -214,8 +214,10 @@ class DocumentExtractor {
     // One buffer per thread, grown (never shrunk or cleared) as needed: the slots of an
     // earlier document are told apart by their generation.
     if (scratch_.text.size() < doc_.text.size()) scratch_.text.resize(doc_.text.size());
-    text_ =
-        std::u32string_view(scratch_.text.data(), DecodeUtf8To(doc_.text, scratch_.text.data()));
+    // Decoded and split into sentences in one pass.
+    text_ = std::u32string_view(
+        scratch_.text.data(),
+        DecodeAndSplitSentences(doc_.text, scratch_.text.data(), &scratch_.sentences));
     const int64_t n = static_cast<int64_t>(text_.size());
     if (scratch_.slots.size() < text_.size()) scratch_.slots.resize(text_.size());
     generation_ = ++scratch_.generation;
@@ -227,7 +229,7 @@ class DocumentExtractor {
     }
     std::sort(all_.begin(), all_.end(),
               [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
-    for (const Span& s : SplitSentences(text_)) Sentence(s);
+    for (const Span& s : scratch_.sentences) Sentence(s);
   }
 
  private:
