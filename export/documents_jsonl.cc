@@ -21,7 +21,7 @@
 namespace tarikh {
 namespace {
 
-using export_internal::Utf8SequenceLength;
+using export_internal::ScanJsonRun;
 
 // A cursor over one JSON text. Every error names the byte offset where the input stopped
 // being JSON.
@@ -71,45 +71,30 @@ class Scanner {
   }
 
   // A string at the cursor (after whitespace), decoded into *out (appended; out may be null
-  // to only check it).
+  // to only check it). The runs between escapes are found by ScanJsonRun (eight bytes at a
+  // time) and copied whole.
   Status String(std::string* out) {
     SkipWs();
     if (Peek() != '"') return Error("expected a string", p_);
     ++p_;
     const size_t n = s_.size();
-    size_t run = p_;  // start of the bytes not yet copied
     while (true) {
-      // Plain bytes and well-formed two-byte sequences (Arabic) in one tight loop.
-      while (p_ < n) {
-        const unsigned char c = static_cast<unsigned char>(s_[p_]);
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-          ++p_;
-        } else if (c >= 0xC2 && c <= 0xDF && p_ + 1 < n &&
-                   (static_cast<unsigned char>(s_[p_ + 1]) & 0xC0) == 0x80) {
-          p_ += 2;
-        } else {
-          break;
-        }
-      }
-      if (p_ >= n) return Error("unterminated string", n);
-      const unsigned char c = static_cast<unsigned char>(s_[p_]);
-      if (c >= 0x80) {
-        const size_t len = Utf8SequenceLength(s_, p_);
-        if (len == 0) {
-          return Status::InvalidUtf8("not JSON: invalid UTF-8 in a string",
-                                     Location{static_cast<int64_t>(p_), -1, -1});
-        }
-        p_ += len;
-        continue;
+      const size_t run = p_;
+      bool bad_utf8 = false;
+      p_ = ScanJsonRun(s_, run, &bad_utf8);
+      if (bad_utf8) {
+        return Status::InvalidUtf8("not JSON: invalid UTF-8 in a string",
+                                   Location{static_cast<int64_t>(p_), -1, -1});
       }
       if (out) out->append(s_.data() + run, p_ - run);
+      if (p_ >= n) return Error("unterminated string", n);
+      const unsigned char c = static_cast<unsigned char>(s_[p_]);
       if (c == '"') {
         ++p_;
         return Status::Ok();
       }
       if (c < 0x20) return Error("control character in a string (must be escaped)", p_);
       TARIKH_RETURN_IF_ERROR(Escape(out));
-      run = p_;
     }
   }
 
