@@ -34,7 +34,6 @@ using timeline_internal::Signal;
 using timeline_internal::SignalScope;
 using timeline_internal::Span;
 using timeline_internal::SplitWords;
-using timeline_internal::SplitWordsInto;
 using timeline_internal::Word;
 
 // "منذ ست سنوات" → the year six years before the DCT (a since-cue turns a duration into a
@@ -71,6 +70,107 @@ std::optional<Timex> SinceDurationToDate(const Timex& t, const Dct& dct) {
   }
   d.value = buf;
   return d;
+}
+
+// IsWordChar for Latin and Arabic (U+0000–U+07FF) from a table in this file, so the word
+// split of a sentence needs no call per character.
+struct WordCharTable {
+  WordCharTable() {
+    for (char32_t c = 0; c < kSize; ++c) is_word[c] = timeline_internal::IsWordChar(c);
+  }
+  bool Is(char32_t c) const { return c < kSize ? is_word[c] : timeline_internal::IsWordChar(c); }
+  static constexpr char32_t kSize = 0x800;
+  bool is_word[kSize];
+};
+// Built on first use (text.cc's own table, behind IsWordChar, is a static of another
+// translation unit: not ready during this file's static initialization).
+const WordCharTable& WordChars() {
+  static const WordCharTable table;
+  return table;
+}
+
+// A necessary condition for a sentence to hold an event-scope signal ("ثم", "بعد ذلك"),
+// cheap enough to ask of every sentence without a date (about two thirds of the words the
+// map step sees): such a signal needs its last word in the sentence — folded, and for a
+// one-word signal possibly behind a و/ف, as FindSignals matches it. A word can only be one
+// if its first and last letters (after folding) are those of some last word; only such
+// words are folded and compared. Built from the signal list, not from a word list of its own.
+class EventSignalFilter {
+ public:
+  explicit EventSignalFilter(const Lexicon& lex) {
+    for (const Signal& sig : lex.signals()) {
+      if (sig.scope != SignalScope::kEvent || sig.kind == "none" || sig.words.empty()) continue;
+      const std::u32string& last = sig.words.back();
+      if (last.empty()) continue;
+      Add(last);
+      if (sig.words.size() == 1) {
+        Add(U"\u0648" + last);  // و
+        Add(U"\u0641" + last);  // ف
+      }
+    }
+    for (char32_t c = 0; c < kSize; ++c) {
+      const char32_t f = timeline_internal::FoldChar(c);
+      cls_[c] = f == 0 ? kDropped : 0;
+      if (f != 0 && f < kSize) {
+        if (firsts_[f]) cls_[c] |= kFirst;
+        if (lasts_[f]) cls_[c] |= kLast;
+      }
+    }
+  }
+  // Whether text[b, e), one word, may be such a last word.
+  bool MayBe(const char32_t* text, int64_t b, int64_t e) const {
+    if (pass_all_) return true;
+    while (b < e && Class(text[b]) == kDropped) ++b;
+    while (e > b && Class(text[e - 1]) == kDropped) --e;
+    if (b >= e || !(Class(text[b]) & kFirst) || !(Class(text[e - 1]) & kLast)) return false;
+    // Folded into a small buffer (no allocation): longer words are no signal word.
+    char32_t folded[kMaxLength];
+    size_t n = 0;
+    for (int64_t i = b; i < e; ++i) {
+      const char32_t f = timeline_internal::FoldChar(text[i]);
+      if (f == 0) continue;
+      if (n == max_length_) return false;
+      folded[n++] = f;
+    }
+    const std::u32string_view word(folded, n);
+    for (const std::u32string& w : words_) {
+      if (w == word) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr char32_t kSize = 0x800;
+  static constexpr uint8_t kFirst = 1, kLast = 2, kDropped = 4;
+  void Add(const std::u32string& folded) {
+    if (folded.size() > kMaxLength) {  // not expected of a signal word: pass every word
+      pass_all_ = true;
+      return;
+    }
+    words_.push_back(folded);
+    max_length_ = std::max(max_length_, folded.size());
+    // A raw letter beyond the table passes Class() as any letter would, so a letter folded
+    // to one (none in the signal list today) needs no entry.
+    if (folded.front() < kSize) firsts_[folded.front()] = true;
+    if (folded.back() < kSize) lasts_[folded.back()] = true;
+  }
+  uint8_t Class(char32_t c) const {
+    if (c < kSize) return cls_[c];
+    const char32_t f = timeline_internal::FoldChar(c);
+    return f == 0 ? kDropped : kFirst | kLast;  // rare: let the exact test decide
+  }
+  static constexpr size_t kMaxLength = 16;
+  std::vector<std::u32string> words_;  // a dozen
+  size_t max_length_ = 0;
+  bool firsts_[kSize] = {};
+  bool lasts_[kSize] = {};
+  uint8_t cls_[kSize] = {};
+  bool pass_all_ = false;
+};
+
+const EventSignalFilter& EventSignals() {
+  static const EventSignalFilter filter(Lexicon::Get());
+  return filter;
 }
 
 struct SignalHit {
@@ -115,11 +215,21 @@ class WordCache {
  public:
   static constexpr size_t kMaxWords = 100000;
 
+  // The hash of a word: Step over its code points from kSeed, then Finish with its length
+  // (so a caller that scans the characters anyway can hash them on the way).
+  static constexpr uint64_t kSeed = 0x9E3779B97F4A7C15ULL;
+  static uint64_t Step(uint64_t h, char32_t c) { return (h ^ c) * 0x100000001B3ULL; }
+  static uint64_t Finish(uint64_t h, size_t size) {
+    h = (h ^ size ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+  }
+
   WordEntry& Find(std::u32string_view raw) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ raw.size();
-    for (char32_t c : raw) h = (h ^ c) * 0x100000001B3ULL;
-    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
-    h ^= h >> 32;
+    uint64_t h = kSeed;
+    for (char32_t c : raw) h = Step(h, c);
+    return Find(raw, Finish(h, raw.size()));
+  }
+  WordEntry& Find(std::u32string_view raw, uint64_t h) {
     if (table_.empty()) table_.assign(kInitialSlots, Slot());
     const size_t mask = table_.size() - 1;
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
@@ -136,8 +246,7 @@ class WordCache {
         return item.entry;
       }
       if (slot.hash == h && slot.item->key_size == raw.size() &&
-          std::memcmp(arena_.data() + slot.item->key_begin, raw.data(),
-                      raw.size() * sizeof(char32_t)) == 0) {
+          std::equal(raw.begin(), raw.end(), arena_.data() + slot.item->key_begin)) {
         return slot.item->entry;
       }
     }
@@ -256,15 +365,52 @@ class DocumentExtractor {
 
   std::string Slice(int64_t b, int64_t e) const { return EncodeUtf8(text_.substr(b, e - b)); }
 
+  // The words of sentence `s` into sentence_words_ (as SplitWordsInto splits them), each
+  // hashed on the way and looked up in the word cache once, its entry left in its slot: the
+  // passes over the sentence then find every word's entry without reading its text again.
+  void SplitSentenceWords(const Span& s) {
+    std::vector<Word>& words = sentence_words_;
+    words.clear();
+    const char32_t* const text = text_.data();
+    const WordCharTable& word_chars = WordChars();
+    int64_t i = s.begin;
+    const int64_t end = s.end;
+    while (i < end) {
+      while (i < end && !word_chars.Is(text[i])) ++i;
+      if (i >= end) break;
+      const int64_t b = i;
+      uint64_t h = WordCache::kSeed;
+      while (i < end && word_chars.Is(text[i])) h = WordCache::Step(h, text[i++]);
+      words.push_back({b, i});
+      ExtractScratch::Slot& slot = scratch_.slots[b];
+      if (slot.generation == generation_ && slot.end == i) continue;
+      const std::u32string_view raw(text + b, static_cast<size_t>(i - b));
+      slot = {i, generation_, &scratch_.words.Find(raw, WordCache::Finish(h, raw.size()))};
+    }
+  }
+
+  // False only if sentence `s` holds no event-scope signal (EventSignalFilter).
+  bool MayHoldEventSignal(const Span& s) const {
+    const EventSignalFilter& filter = EventSignals();
+    const WordCharTable& word_chars = WordChars();
+    const char32_t* const text = text_.data();
+    int64_t i = s.begin;
+    while (i < s.end) {
+      while (i < s.end && !word_chars.Is(text[i])) ++i;
+      const int64_t b = i;
+      while (i < s.end && word_chars.Is(text[i])) ++i;
+      if (b < i && filter.MayBe(text, b, i)) return true;
+    }
+    return false;
+  }
+
   // Signals among `words` (longest phrase first at each position).
   std::vector<SignalHit> FindSignals(const std::vector<Word>& words) const {
     const std::vector<Signal>& all = lex_.signals();
     std::vector<SignalHit> hits;
     for (size_t i = 0; i < words.size(); ++i) {
-      // Most words cannot start a signal: told from two letters, without the word cache.
-      if (!lex_.MayStartSignal(text_.substr(words[i].begin, words[i].end - words[i].begin))) {
-        continue;
-      }
+      // The word's entry is in its slot (SplitSentenceWords); whether a signal can start
+      // with it is looked up once per distinct word.
       WordEntry& e = Entry(words[i]);
       if (!e.signals_found) {
         const std::u32string& first = e.folded;
@@ -343,13 +489,14 @@ class DocumentExtractor {
   }
 
   void Sentence(const Span& s) {
-    // Without a date of its own, a sentence only matters as an undated mention after an
-    // earlier anchor (Undated): before the document's first anchor it is skipped unsplit.
-    if (last_anchor_offset_ < 0) {
-      auto first = TimexFrom(s.begin);
-      if (first == all_.end() || first->begin >= s.end) return;
-    }
-    SplitWordsInto(text_, s.begin, s.end, &sentence_words_);
+    // Without a date of its own, a sentence only matters as an undated mention (Undated),
+    // which needs an earlier anchor and an event-scope signal: before the document's first
+    // anchor it is skipped unsplit, and after it most such sentences hold no such signal and
+    // are let go before their words are looked up.
+    const auto first = TimexFrom(s.begin);
+    const bool has_timex = first != all_.end() && first->begin < s.end;
+    if (!has_timex && (last_anchor_offset_ < 0 || !MayHoldEventSignal(s))) return;
+    SplitSentenceWords(s);
     sentence_utf8_valid_ = false;
     const std::vector<Word>& words = sentence_words_;
     if (words.empty()) return;

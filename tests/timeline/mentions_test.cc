@@ -143,6 +143,61 @@ TEST(MentionsTest, UndatedSentenceWithRelativeCue) {
   EXPECT_EQ(tl.events[1].latest_end, "");
 }
 
+// Every event-scope signal, as written in news (harakat, tatweel, a proclitic, alef forms),
+// gives the undated sentence after a dated one its mention; the same sentence without the
+// signal, or with a look-alike word, gives none. (Sentences without a date are screened by a
+// cheap test before their words are looked up: this checks that the screen lets every
+// signal through.)
+TEST(MentionsTest, EverySpellingOfAnEventSignalIsFound) {
+  const std::string dated = "رحب الظواهري بالخطوة عام 2013 في رسالة علنية.\n";
+  const std::string rest = " تراجع الظواهري وأمر عناصره بالانسحاب من سوريا.";
+  struct Row {
+    std::string words;  // put before `rest`
+    bool found;
+  };
+  const Row rows[] = {
+      {"ثم", true},
+      {"ثمّ", true},
+      {"وثم", true},
+      {"لاحقا", true},
+      {"لاحقاً", true},
+      {"ولاحقا", true},
+      {"فلاحقاً", true},
+      {"بعد ذلك", true},
+      {"وبعد ذلك", true},
+      {"بعدها", true},
+      {"وبعدها", true},
+      {"فبعدها", true},
+      {"بعد ذلك الحين", true},
+      {"في وقت لاحق", true},
+      {"وفي وقت لاحق", true},
+      {"إثر ذلك", true},
+      {"اثر ذلك", true},
+      {"عقب ذلك", true},
+      {"قبل ذلك", true},
+      {"قبلها", true},
+      {"وقبلها", true},
+      {"منذ ذلك الحين", true},
+      {"منذ ذلك الوقت", true},
+      {"بعـد ذلـك", true},
+      {"", false},
+      {"ثمن", false},
+      {"ذلكم", false},
+      {"بعد", false},
+      {"في وقت", false},
+      {"ومن ثم", false},
+      {"الحين", false},
+      {"لاحقة", false},
+  };
+  for (const Row& row : rows) {
+    const std::string text = dated + row.words + rest;
+    auto r = ExtractMentionsFromTimexes(
+        Doc(text), {At(text, "عام 2013", "2013", Year(2013), Granularity::kYear)});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->mentions.size(), row.found ? 2u : 1u) << row.words;
+  }
+}
+
 TEST(MentionsTest, InvalidUtf8IsAnErrorWithOffset) {
   Document d = Doc("نص \xC3\x28 سيئ");
   auto r = ExtractMentionsFromTimexes(d, {});
