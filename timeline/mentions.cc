@@ -192,6 +192,18 @@ size_t WordAt(const std::vector<Word>& words, int64_t pos) {
 // signal scan, the region and context word lists, the headline and the tense check look at
 // each word several times, and folding, hashing and stemming it each time (and per
 // document) dominated the map step's profile.
+// A merging token, interned (one object per distinct text while the word cache lives) with
+// its first eight bytes as a big-endian number: mentions' token lists are sorted and
+// deduplicated by key and pointer, comparing texts only when two keys tie.
+struct Token {
+  std::string text;
+  uint64_t key = 0;
+};
+inline bool TokenLess(const Token* a, const Token* b) {
+  if (a->key != b->key) return a->key < b->key;
+  return a != b && a->text < b->text;
+}
+
 struct WordEntry {
   std::u32string folded;
   int8_t content = -1;  // not digits, not a function word; -1 = not computed yet
@@ -201,8 +213,8 @@ struct WordEntry {
   bool signals_found = false;
   const std::vector<int>* signals_a = nullptr;  // signals starting with the word
   const std::vector<int>* signals_b = nullptr;  // ... with the word without its و/ف
-  std::string token;                            // merging token ("" if the stem is too short)
-  std::string concept_token;                    // "#class" or ""
+  const Token* token = nullptr;                 // merging token (null if the stem is too short)
+  const Token* concept_token = nullptr;         // "#class" or null
 };
 
 // Raw word text → its entry, in an open-addressing table of (hash, entry) with the
@@ -256,6 +268,21 @@ class WordCache {
     table_.clear();
     items_.clear();
     arena_.clear();
+    tokens_.clear();
+    token_index_.clear();
+  }
+  // The interned token of `text` (entries point to tokens: cleared with them).
+  const Token* Intern(std::string text) {
+    auto [it, added] = token_index_.try_emplace(std::move(text), nullptr);
+    if (added) {
+      Token& t = tokens_.emplace_back();
+      t.text = it->first;
+      for (size_t i = 0; i < 8; ++i) {
+        t.key = (t.key << 8) | (i < t.text.size() ? static_cast<unsigned char>(t.text[i]) : 0u);
+      }
+      it->second = &t;
+    }
+    return it->second;
   }
 
  private:
@@ -284,6 +311,8 @@ class WordCache {
   std::vector<Slot> table_;
   std::deque<Item> items_;  // stable addresses: entries are referenced by pointer
   std::u32string arena_;
+  std::deque<Token> tokens_;
+  std::unordered_map<std::string, const Token*> token_index_;
 };
 
 // Buffers reused by every document of a thread (the text's code points, the word slots):
@@ -586,30 +615,27 @@ class DocumentExtractor {
   }
 
   std::vector<std::string> Tokens(const std::vector<Word>& content) const {
-    // Sorted and deduplicated through pointers to the cached strings: a copy is made only of
-    // each distinct token, not of every occurrence.
-    std::vector<const std::string*>& tokens = token_ptrs_;
+    // Sorted and deduplicated through the interned tokens (TokenLess; equal texts are one
+    // object): a copy is made only of each distinct token, not of every occurrence.
+    std::vector<const Token*>& tokens = token_ptrs_;
     tokens.clear();
     for (const Word& w : content) {
       WordEntry& e = Entry(w);
       if (!e.stemmed) {
         std::u32string stem = lex_.Stem(e.folded);
-        if (stem.size() >= 2) e.token = EncodeUtf8(stem);
+        if (stem.size() >= 2) e.token = scratch_.words.Intern(EncodeUtf8(stem));
         std::string concept_class = lex_.Concept(stem);
-        if (!concept_class.empty()) e.concept_token = "#" + concept_class;
+        if (!concept_class.empty()) e.concept_token = scratch_.words.Intern("#" + concept_class);
         e.stemmed = true;
       }
-      if (!e.token.empty()) tokens.push_back(&e.token);
-      if (!e.concept_token.empty()) tokens.push_back(&e.concept_token);
+      if (e.token) tokens.push_back(e.token);
+      if (e.concept_token) tokens.push_back(e.concept_token);
     }
-    std::sort(tokens.begin(), tokens.end(),
-              [](const std::string* a, const std::string* b) { return *a < *b; });
-    tokens.erase(std::unique(tokens.begin(), tokens.end(),
-                             [](const std::string* a, const std::string* b) { return *a == *b; }),
-                 tokens.end());
+    std::sort(tokens.begin(), tokens.end(), TokenLess);
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
     std::vector<std::string> out;
     out.reserve(tokens.size());
-    for (const std::string* t : tokens) out.push_back(*t);
+    for (const Token* t : tokens) out.push_back(t->text);
     return out;
   }
 
@@ -824,7 +850,7 @@ class DocumentExtractor {
   std::vector<Word> sentence_words_;  // of the sentence being processed
   std::string sentence_utf8_;         // its text, once a mention needs it
   bool sentence_utf8_valid_ = false;
-  mutable std::vector<const std::string*> token_ptrs_;  // Tokens' scratch
+  mutable std::vector<const Token*> token_ptrs_;  // Tokens' scratch
   int64_t last_anchor_offset_ = -1;
 };
 
