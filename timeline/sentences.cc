@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "text.h"
+
 namespace tarikh::timeline_internal {
 namespace {
 
@@ -194,27 +196,10 @@ void SplitAtStops(std::u32string_view text, const std::vector<int64_t>& stops,
   }
 }
 
-// One sequence of 3 or 4 bytes (or a stray byte), decoded into *out as DecodeUtf8To does;
-// returns its length.
+// Out of line: the decode loop below inlines only ASCII and two-byte sequences.
 [[gnu::noinline]] size_t DecodeLong(const unsigned char* p, const unsigned char* end,
                                     char32_t* out) {
-  const unsigned char c = *p;
-  size_t len;
-  char32_t cp;
-  if ((c & 0xE0) == 0xC0) {
-    cp = c & 0x1F;
-    len = 2;
-  } else if ((c & 0xF0) == 0xE0) {
-    cp = c & 0x0F;
-    len = 3;
-  } else {
-    cp = c & 0x07;
-    len = 4;
-  }
-  if (len > static_cast<size_t>(end - p)) len = end - p;  // defensive: truncated sequence
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
-  *out = cp;
-  return len;
+  return DecodeUtf8Sequence(p, end, out);
 }
 
 }  // namespace

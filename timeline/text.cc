@@ -71,22 +71,7 @@ size_t DecodeUtf8To(std::string_view text, char32_t* out) {
       p += 2;
       continue;
     }
-    size_t len;
-    char32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      cp = c & 0x1F;
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0) {
-      cp = c & 0x0F;
-      len = 3;
-    } else {
-      cp = c & 0x07;
-      len = 4;
-    }
-    if (len > static_cast<size_t>(end - p)) len = end - p;  // defensive: truncated sequence
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
-    *o++ = cp;
-    p += len;
+    p += DecodeUtf8Sequence(p, end, o++);
   }
   return static_cast<size_t>(o - out);
 }

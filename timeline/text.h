@@ -4,6 +4,7 @@
 #ifndef TARIKH_TIMELINE_TEXT_H_
 #define TARIKH_TIMELINE_TEXT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,6 +24,31 @@ std::u32string DecodeUtf8(std::string_view text);
 // allocating and zero-filling a new one each time.
 size_t DecodeUtf8To(std::string_view text, char32_t* out);
 std::string EncodeUtf8(std::u32string_view text);
+
+// The sequence of 2 to 4 bytes that starts at p (p < end), decoded into *out; returns its
+// length. The decoders' slow path (their inline loops take ASCII and Arabic first), shared
+// so they agree on every input: a lead byte's length is taken at face value and cut at
+// `end` (a truncated sequence), and a stray byte (a continuation or 0xF8–0xFF) reads as
+// the lead of a four-byte sequence. Never reads at or past `end`.
+inline size_t DecodeUtf8Sequence(const unsigned char* p, const unsigned char* end, char32_t* out) {
+  const unsigned char c = *p;
+  size_t len;
+  char32_t cp;
+  if ((c & 0xE0) == 0xC0) {
+    cp = c & 0x1F;
+    len = 2;
+  } else if ((c & 0xF0) == 0xE0) {
+    cp = c & 0x0F;
+    len = 3;
+  } else {
+    cp = c & 0x07;
+    len = 4;
+  }
+  if (len > static_cast<size_t>(end - p)) len = end - p;
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+  *out = cp;
+  return len;
+}
 
 bool IsWordChar(char32_t c);
 // Ends a clause inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.
