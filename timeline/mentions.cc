@@ -488,12 +488,33 @@ class DocumentExtractor {
                             [](const Timex& t, int64_t p) { return t.begin < p; });
   }
 
+  // Whether a word starts inside a temporal expression: the last one that begins at or
+  // before it still runs there. Read from the current sentence's map (CoverSentence).
   bool Covered(const Word& w) const {
+    const int64_t k = w.begin - covered_base_;
+    if (k >= 0 && k < static_cast<int64_t>(covered_.size())) return covered_[k] != 0;
     auto it = std::upper_bound(all_.begin(), all_.end(), w.begin,
                                [](int64_t p, const Timex& t) { return p < t.begin; });
     if (it == all_.begin()) return false;
     --it;
     return w.begin < it->end;
+  }
+  // Covered() for every position of sentence `s`, in one pass over its timexes: position p
+  // belongs to the last timex (in all_'s order) with begin <= p, so timex i holds
+  // [its begin, the next begin) of which it covers up to its end.
+  void CoverSentence(const Span& s) {
+    covered_base_ = s.begin;
+    covered_.assign(static_cast<size_t>(s.end - s.begin), 0);
+    auto it = std::upper_bound(all_.begin(), all_.end(), s.begin,
+                               [](int64_t p, const Timex& t) { return p < t.begin; });
+    if (it != all_.begin()) --it;  // the timex holding s.begin, if any
+    for (; it != all_.end() && it->begin < s.end; ++it) {
+      const auto next = std::next(it);
+      const int64_t hold_end = next == all_.end() ? s.end : std::min(next->begin, s.end);
+      const int64_t b = std::max(it->begin, s.begin);
+      const int64_t e = std::min(it->end, hold_end);
+      for (int64_t p = b; p < e; ++p) covered_[p - s.begin] = 1;
+    }
   }
 
   // Words of text_[b, e), a stretch of the current sentence, as SplitWords would return them:
@@ -526,6 +547,7 @@ class DocumentExtractor {
     const bool has_timex = first != all_.end() && first->begin < s.end;
     if (!has_timex && (last_anchor_offset_ < 0 || !MayHoldEventSignal(s))) return;
     SplitSentenceWords(s);
+    CoverSentence(s);
     sentence_utf8_valid_ = false;
     const std::vector<Word>& words = sentence_words_;
     if (words.empty()) return;
@@ -848,6 +870,8 @@ class DocumentExtractor {
   std::u32string_view text_;  // the document's code points, in scratch_.text
   std::vector<Timex> all_;
   std::vector<Word> sentence_words_;  // of the sentence being processed
+  std::vector<uint8_t> covered_;      // Covered() of its positions (CoverSentence)
+  int64_t covered_base_ = 0;          // its first position
   std::string sentence_utf8_;         // its text, once a mention needs it
   bool sentence_utf8_valid_ = false;
   mutable std::vector<const Token*> token_ptrs_;  // Tokens' scratch
