@@ -28,6 +28,53 @@ TEST(FoldStringTest, DigitsAndPunctuation) {
   EXPECT_EQ(FoldString("الاثنين،"), FoldString("الاثنين") + ",");
 }
 
+// Words longer than the 16-byte vector step of the fold, with a letter that folds, a dropped
+// mark or a letter outside the vector's block at every position: the token holds the folds of
+// its characters one by one (FoldString of each), with the offsets and code points of the text.
+TEST(FoldAndTokenizeTest, LongWordsFoldCharacterByCharacter) {
+  const std::vector<std::string> plain = {"ب", "ت", "ع", "ي", "ل", "م", "ء", "غ", "و", "ه", "ا"};
+  const std::vector<std::string> odd = {"ة", "أ", "إ", "آ", "ؤ", "ئ", "ى", "َ", "ـ", "ک", "پ", "ٱ"};
+  for (size_t len = 1; len <= 20; ++len) {
+    for (size_t pos = 0; pos < len; ++pos) {
+      for (const std::string& o : odd) {
+        std::string word, want;
+        int64_t cps = 0;
+        for (size_t k = 0; k < len; ++k) {
+          const std::string& c = k == pos ? o : plain[(k * 7 + len) % plain.size()];
+          word += c;
+          want += FoldString(c);
+          ++cps;
+        }
+        // A mark before the first letter is dropped before the token opens.
+        const bool drop = FoldString(o).empty();
+        if (drop && len == 1) continue;
+        const uint32_t skip = drop && pos == 0 ? static_cast<uint32_t>(o.size()) : 0;
+        const std::string text = "في " + word + " " + word + "، " + word;
+        FoldedText ft;
+        ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
+        ASSERT_EQ(ft.tokens.size(), 5u) << text;
+        const uint32_t w1 = 5, w2 = w1 + static_cast<uint32_t>(word.size()) + 1;
+        const uint32_t w3 = w2 + static_cast<uint32_t>(word.size()) + 3;
+        const uint32_t begins[] = {w1 + skip, w2 + skip, w3 + skip};
+        const uint32_t lead = skip ? 1 : 0;
+        const uint32_t cp_begins[] = {3 + lead, static_cast<uint32_t>(4 + cps) + lead,
+                                      static_cast<uint32_t>(6 + 2 * cps) + lead};
+        const size_t idx[] = {1, 2, 4};
+        for (int k = 0; k < 3; ++k) {
+          const RawToken& t = ft.tokens[idx[k]];
+          EXPECT_EQ(ft.folded.substr(t.fold_begin, t.fold_end - t.fold_begin), want) << text;
+          EXPECT_EQ(t.orig_begin, begins[k]) << text;
+          EXPECT_EQ(t.orig_end, begins[k] - skip + word.size()) << text;
+          EXPECT_EQ(t.cp_begin, cp_begins[k]) << text;
+          EXPECT_TRUE(t.space_before) << text;
+        }
+        EXPECT_EQ(ft.tokens[3].kind, TokKind::kPunct);
+        EXPECT_EQ(ft.code_points, 6 + 3 * cps);
+      }
+    }
+  }
+}
+
 TEST(FoldAndTokenizeTest, OffsetsMapBackToOriginal) {
   const std::string text = "وفي عامِ ٢٠١٤م";
   FoldedText ft;

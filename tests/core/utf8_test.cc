@@ -112,8 +112,9 @@ int64_t FirstBadByte(const std::string& t) {
 }
 
 TEST(Utf8, BlockValidationAgreesWithOneCharacterAtATime) {
-  // Mostly Arabic letters and spaces (the eight-byte path), with every kind of problem and
-  // of longer character placed at random offsets, so each lands at every position of a block.
+  // Mostly Arabic letters and spaces (the sixteen- and eight-byte paths), with every kind of
+  // problem and of longer character placed at random offsets, so each lands at every position
+  // of a block.
   const std::vector<std::string> pieces = {"\xd8\xb9",
                                            "\xd9\x85",
                                            "\xd8\xa7",
@@ -139,7 +140,7 @@ TEST(Utf8, BlockValidationAgreesWithOneCharacterAtATime) {
   std::mt19937 rng(20261122);
   for (int round = 0; round < 20000; ++round) {
     std::string t;
-    const int len = static_cast<int>(rng() % 40);
+    const int len = static_cast<int>(rng() % 60);
     for (int k = 0; k < len; ++k) {
       // Nine in ten pieces are letters or spaces, the rest anything.
       const size_t pick = rng() % 10 < 9 ? rng() % 5 : rng() % pieces.size();
