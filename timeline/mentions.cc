@@ -521,14 +521,18 @@ class DocumentExtractor {
   // the sentence's words clipped to [b, e). The sentence is split once and every pass
   // (regions, context, headline, tense, cues) takes its words from there; splitting each
   // stretch again was the largest share of the per-sentence passes.
-  std::vector<Word> WordsIn(int64_t b, int64_t e) const {
-    std::vector<Word> out;
-    if (e <= b) return out;
+  template <typename F>
+  void ForEachWordIn(int64_t b, int64_t e, F&& f) const {
+    if (e <= b) return;
     const std::vector<Word>& words = sentence_words_;
     for (size_t i = WordAt(words, b); i < words.size() && words[i].begin < e; ++i) {
-      out.push_back({std::max(words[i].begin, b), std::min(words[i].end, e)});
+      f(Word{std::max(words[i].begin, b), std::min(words[i].end, e)});
     }
-    return out;
+  }
+  // The same into *out (cleared first): the callers keep one vector each.
+  void WordsIn(int64_t b, int64_t e, std::vector<Word>* out) const {
+    out->clear();
+    ForEachWordIn(b, e, [&](const Word& w) { out->push_back(w); });
   }
   size_t CountWordsIn(int64_t b, int64_t e) const {
     if (e <= b) return 0;
@@ -613,18 +617,19 @@ class DocumentExtractor {
     for (const Word& w : words) AddIfContent(w, &out);
     return out;
   }
-  // The same for the words of text_[b, e) (WordsIn), without building that list first.
-  std::vector<Word> ContentWordsIn(int64_t b, int64_t e) const {
-    std::vector<Word> out;
-    if (e <= b) return out;
-    const std::vector<Word>& words = sentence_words_;
-    for (size_t i = WordAt(words, b); i < words.size() && words[i].begin < e; ++i) {
-      AddIfContent({std::max(words[i].begin, b), std::min(words[i].end, e)}, &out);
-    }
-    return out;
+  // The same for the words of text_[b, e) (WordsIn) into *out (cleared first), without
+  // building that list first.
+  void ContentWordsIn(int64_t b, int64_t e, std::vector<Word>* out) const {
+    out->clear();
+    ForEachWordIn(b, e, [&](const Word& w) { AddIfContent(w, out); });
   }
-  void AddIfContent(const Word& w, std::vector<Word>* out) const {
-    if (Covered(w)) return;
+  size_t CountContentWordsIn(int64_t b, int64_t e) const {
+    size_t n = 0;
+    ForEachWordIn(b, e, [&](const Word& w) { n += IsContent(w); });
+    return n;
+  }
+  bool IsContent(const Word& w) const {
+    if (Covered(w)) return false;
     WordEntry& e = Entry(w);
     if (e.content < 0) {
       const std::u32string& f = e.folded;
@@ -633,7 +638,10 @@ class DocumentExtractor {
           std::all_of(f.begin(), f.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
       e.content = digits || Stop(w) ? 0 : 1;
     }
-    if (e.content == 1) out->push_back(w);
+    return e.content == 1;
+  }
+  void AddIfContent(const Word& w, std::vector<Word>* out) const {
+    if (IsContent(w)) out->push_back(w);
   }
 
   std::vector<std::string> Tokens(const std::vector<Word>& content) const {
@@ -668,9 +676,11 @@ class DocumentExtractor {
   // verb: a fronted date ("وفي أكتوبر الماضي، تعاونت …") is skipped, and a clause that starts
   // with a function word ("على خلفية …") borrows the clause before it.
   Span Headline(const Span& region, const Timex& anchor) const {
-    std::vector<Word> words = WordsIn(region.begin, region.end);
+    std::vector<Word>& words = headline_words_;
+    WordsIn(region.begin, region.end, &words);
     // Clause fragments as word index ranges.
-    std::vector<std::pair<size_t, size_t>> frags;
+    std::vector<std::pair<size_t, size_t>>& frags = headline_frags_;
+    frags.clear();
     size_t start = 0;
     for (size_t i = 0; i < words.size(); ++i) {
       bool last = i + 1 == words.size();
@@ -746,9 +756,10 @@ class DocumentExtractor {
   }
 
   int Tense(const Span& headline, const Timex& anchor) const {
-    for (const Word& w : WordsIn(headline.begin, headline.end)) {
-      if (!Covered(w) && Future(w)) return 1;
-    }
+    bool future = false;
+    ForEachWordIn(headline.begin, headline.end,
+                  [&](const Word& w) { future = future || (!Covered(w) && Future(w)); });
+    if (future) return 1;
     DayInterval win = timeline_internal::ModWindow(anchor);
     if (win.end != DayInterval::kPlusInfinity && win.end <= DayNumber(dct_)) return -1;
     return 0;
@@ -764,11 +775,14 @@ class DocumentExtractor {
 
   void Region(const Span& sentence, const Span& region, const Span& limit, const Timex& anchor,
               const SignalHit* governed_by, const std::vector<SignalHit>& signals) {
-    std::vector<Word> content = ContentWordsIn(region.begin, region.end);
-    if (static_cast<int>(content.size()) < options_.min_content_words) return;
+    if (static_cast<int>(CountContentWordsIn(region.begin, region.end)) <
+        options_.min_content_words) {
+      return;
+    }
     // Merging tokens come from everything between the neighbouring dates (the region plus
     // the clauses it shares with them): more context, and robust to where the cut fell.
-    std::vector<Word> context = ContentWordsIn(limit.begin, limit.end);
+    std::vector<Word>& context = content_words_;
+    ContentWordsIn(limit.begin, limit.end, &context);
     EventMention m;
     m.doc_id = doc_.id;
     m.dct = dct_;
@@ -850,9 +864,9 @@ class DocumentExtractor {
     m.sentence_end = s.end;
     m.tokens = Tokens(content);
     m.tense = 0;
-    for (const Word& w : WordsIn(h.begin, h.end)) {
+    ForEachWordIn(h.begin, h.end, [&](const Word& w) {
       if (Future(w)) m.tense = 1;
-    }
+    });
     AddEventCue(&m, *hit);
     m.confidence = 0.5;
     // Chains of undated clauses stay tied to the last dated one, not to each other, so one
@@ -871,8 +885,12 @@ class DocumentExtractor {
   std::vector<Timex> all_;
   std::vector<Word> sentence_words_;  // of the sentence being processed
   std::vector<uint8_t> covered_;      // Covered() of its positions (CoverSentence)
-  int64_t covered_base_ = 0;          // its first position
-  std::string sentence_utf8_;         // its text, once a mention needs it
+  // Per-region scratch, reused (one allocation per thread instead of several per region).
+  mutable std::vector<Word> headline_words_;
+  mutable std::vector<std::pair<size_t, size_t>> headline_frags_;
+  std::vector<Word> content_words_;
+  int64_t covered_base_ = 0;   // its first position
+  std::string sentence_utf8_;  // its text, once a mention needs it
   bool sentence_utf8_valid_ = false;
   mutable std::vector<const Token*> token_ptrs_;  // Tokens' scratch
   int64_t last_anchor_offset_ = -1;
