@@ -137,18 +137,20 @@ void PrintLineError(const std::string& name, int64_t line_number, std::string_vi
 }
 
 // Where extract's lines go: stdout line by line (flushed per block, so a pipe consumer gets
-// them early) or an atomically written file.
+// them early) or an atomically written file. Lines are written straight into the pending
+// block, whose size only grows (pending_size_ is the part in use), so no line allocates,
+// copies or clears memory.
 class LineSink {
  public:
   Status Open(const std::string& path) { return file_.Open(path); }
-  Status Write(std::string_view line) {
-    pending_ += line;
-    if (pending_.size() >= (1 << 16)) return Flush();
+  Status Write(const DocumentMentions& mentions) {
+    pending_size_ = WriteDocumentMentionsLineAt(mentions, &pending_, pending_size_);
+    if (pending_size_ >= (1 << 16)) return Flush();
     return Status::Ok();
   }
   Status Flush() {
-    Status st = file_.Write(pending_);
-    pending_.clear();
+    Status st = file_.Write(std::string_view(pending_.data(), pending_size_));
+    pending_size_ = 0;
     return st;
   }
   Status Commit() {
@@ -159,6 +161,7 @@ class LineSink {
  private:
   AtomicFile file_;
   std::string pending_;
+  size_t pending_size_ = 0;
 };
 
 }  // namespace
@@ -242,7 +245,7 @@ int RunExtract(int argc, char** argv) {
         exit_code = kExitInputError;
         continue;
       }
-      if (Status st = sink.Write(WriteDocumentMentionsLine(*mentions)); !st.ok()) {
+      if (Status st = sink.Write(*mentions); !st.ok()) {
         PrintError(output == "-" ? "<stdout>" : output, st);
         return kExitOutputError;
       }

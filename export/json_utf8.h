@@ -85,110 +85,201 @@ inline size_t PlainJsonBlock(const unsigned char* s) {
   return (s[kBlock - 1] & 0xE0) == 0xC0 ? kBlock - 1 : kBlock;
 }
 
+// The r < 8 bytes at s[p, p + r) (the end of s) as the low bytes of a little-endian word,
+// the rest spaces (plain bytes; a lead before the padding has no continuation, so a block
+// check of the word fails there). When s has eight bytes, one load of its last eight.
+inline uint64_t LoadTail(std::string_view s, size_t p) {
+  const size_t r = s.size() - p;
+  constexpr uint64_t kSpaces = 0x2020202020202020ULL;
+  if (r == 0) return kSpaces;
+  if (s.size() >= 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + s.size() - 8, 8);
+    const unsigned drop = static_cast<unsigned>(8 * (8 - r));  // bits of bytes before p
+    return (w >> drop) | (kSpaces << (64 - drop));
+  }
+  uint64_t w = kSpaces;
+  for (size_t i = 0; i < r; ++i) {
+    w &= ~(uint64_t{0xFF} << (8 * i));
+    w |= uint64_t{static_cast<unsigned char>(s[p + i])} << (8 * i);
+  }
+  return w;
+}
+
 // Offset of the first byte of s[from, s.size()) that ends a run a JSON string can carry
 // verbatim: a special byte ('"', '\\', a control character < 0x20), or the start of a
 // sequence that is not UTF-8 (then *bad_utf8 is set); s.size() if the run goes to the end.
-// REQUIRES: `from` is on a character boundary. Eight bytes at a time (PlainJsonBytes): these
-// scans are most of the cost of reading and writing extract's JSONL; characters the block
-// check cannot take (three- and four-byte sequences, specials, bad bytes) go one by one.
-inline size_t ScanJsonRun(std::string_view s, size_t from, bool* bad_utf8) {
+// With kCopy, the run is also copied to dst, which must have 8 bytes of room beyond it (a
+// word is stored whole). REQUIRES: `from` is on a character boundary. A block at a time
+// (PlainJsonBlock), else eight bytes (PlainJsonBytes): these scans are most of the cost of
+// reading and writing extract's JSONL; characters neither check takes (three- and four-byte
+// sequences, specials, bad bytes) go one by one, as the reader always did.
+template <bool kCopy = false>
+inline size_t ScanJsonRun(std::string_view s, size_t from, bool* bad_utf8, char* dst = nullptr) {
   const char* data = s.data();
   const size_t n = s.size();
   size_t p = from;
   const auto* bytes = reinterpret_cast<const unsigned char*>(data);
   while (p < n) {
-    if (p > 0) {  // PlainJsonBlock reads the byte before
-      while (n - p >= kBlock) {
-        const size_t k = PlainJsonBlock(bytes + p);
-        if (k == 0) break;
+    // PlainJsonBlock reads the byte before, so not at 0.
+    if (p > 0 && n - p >= kBlock) {
+      const size_t k = PlainJsonBlock(bytes + p);
+      if (k != 0) {
+        if constexpr (kCopy) std::memcpy(dst + (p - from), data + p, kBlock);
         p += k;
+        continue;
       }
     }
     if constexpr (std::endian::native == std::endian::little) {
-      while (true) {
+      // Eight bytes at a time across the block that failed (or the first one), then blocks
+      // again.
+      const size_t until = p + kBlock;
+      bool stopped = false;
+      while (p < until) {
         uint64_t w;
         if (n - p >= 8) {
           std::memcpy(&w, data + p, 8);
         } else {
-          // The tail, padded with spaces (plain bytes; a lead before the padding has no
-          // continuation, so the block fails and goes the slow way).
-          w = 0x2020202020202020ULL;
-          std::memcpy(&w, data + p, n - p);
+          w = LoadTail(s, p);
         }
         const size_t k = PlainJsonBytes(w);
-        if (k == 0) break;
+        if (k == 0) {
+          stopped = true;
+          break;
+        }
+        if constexpr (kCopy) std::memcpy(dst + (p - from), &w, 8);
         p += k;
         if (p >= n) return n;
       }
+      if (!stopped) continue;
     }
     const unsigned char c = static_cast<unsigned char>(data[p]);
-    if (c < 0x80) {
-      if (c < 0x20 || c == '"' || c == '\\') return p;
-      ++p;
-      continue;
+    size_t len = 1;
+    if (c < 0x20 || c == '"' || c == '\\') return p;
+    if (c >= 0x80) {
+      len = Utf8SequenceLength(s, p);
+      if (len == 0) {
+        *bad_utf8 = true;
+        return p;
+      }
     }
-    const size_t len = Utf8SequenceLength(s, p);
-    if (len == 0) {
-      *bad_utf8 = true;
-      return p;
+    if constexpr (kCopy) {
+      for (size_t i = 0; i < len; ++i) dst[p - from + i] = data[p + i];
     }
     p += len;
   }
   return n;
 }
 
-// The JSON escape of the special byte `c` (see FindJsonSpecial), appended.
-inline void AppendJsonEscape(std::string* out, unsigned char c) {
+// Room that WriteJsonString may need for `n` bytes: each escaped as \u00xx, the quotes, and
+// the 8 bytes ScanJsonRun<true> may store beyond a run.
+constexpr size_t JsonStringBound(size_t n) { return 6 * n + 10; }
+
+// Writes the JSON escape of the byte `c` that ScanJsonRun stopped at ('"', '\\', a control
+// character) at dst; returns the end.
+inline char* WriteJsonEscape(char* dst, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
+  char named = 0;
   switch (c) {
     case '"':
-      out->append("\\\"");
-      break;
     case '\\':
-      out->append("\\\\");
+      named = static_cast<char>(c);
       break;
     case '\b':
-      out->append("\\b");
+      named = 'b';
       break;
     case '\f':
-      out->append("\\f");
+      named = 'f';
       break;
     case '\n':
-      out->append("\\n");
+      named = 'n';
       break;
     case '\r':
-      out->append("\\r");
+      named = 'r';
       break;
     case '\t':
-      out->append("\\t");
+      named = 't';
       break;
-    default: {
-      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-      out->append(u, 6);
+    default:
       break;
-    }
   }
+  dst[0] = '\\';
+  if (named != 0) {
+    dst[1] = named;
+    return dst + 2;
+  }
+  dst[1] = 'u';
+  dst[2] = '0';
+  dst[3] = '0';
+  dst[4] = kHex[c >> 4];
+  dst[5] = kHex[c & 0xF];
+  return dst + 6;
 }
 
-// Appends `s` as a JSON string the way nlohmann::json::dump does without ensure_ascii:
+// Writes `s` as a JSON string the way nlohmann::json::dump does without ensure_ascii:
 // quotes, backslash and control characters escaped (\b \f \n \r \t, else \u00xx in lower
-// case), everything else verbatim. Returns false (output unspecified) if `s` is not UTF-8.
-// Runs between escapes are found by ScanJsonRun and copied whole.
-inline bool AppendJsonString(std::string* out, std::string_view s) {
+// case), everything else verbatim. dst has room for JsonStringBound(s.size()) bytes. Returns
+// the end, or nullptr if `s` is not UTF-8 (what was written is then unspecified). Runs
+// between escapes are found by ScanJsonRun and copied whole.
+inline char* WriteJsonString(char* dst, std::string_view s) {
   const size_t n = s.size();
-  out->push_back('"');
+  if constexpr (std::endian::native == std::endian::little) {
+    // Up to 16 plain bytes (a token, a value, a name: most strings of a line) in one or two
+    // words, without the general loop.
+    if (n <= 16) {
+      uint64_t w1;
+      if (n >= 8) {
+        std::memcpy(&w1, s.data(), 8);
+      } else {
+        w1 = LoadTail(s, 0);
+      }
+      const size_t k1 = PlainJsonBytes(w1);
+      if (k1 != 0) {
+        dst[0] = '"';
+        std::memcpy(dst + 1, &w1, 8);
+        if (k1 >= n) {
+          dst[1 + n] = '"';
+          return dst + n + 2;
+        }
+        const size_t rest = n - k1;
+        if (rest <= 8) {
+          uint64_t w2;
+          if (rest == 8) {
+            std::memcpy(&w2, s.data() + k1, 8);
+          } else {
+            w2 = LoadTail(s, k1);
+          }
+          if (PlainJsonBytes(w2) >= rest) {
+            std::memcpy(dst + 1 + k1, &w2, 8);
+            dst[1 + n] = '"';
+            return dst + n + 2;
+          }
+        }
+      }
+    }
+  }
+  *dst++ = '"';
   size_t p = 0;
   while (true) {
     bool bad_utf8 = false;
-    const size_t q = ScanJsonRun(s, p, &bad_utf8);
-    if (bad_utf8) return false;
-    out->append(s.data() + p, q - p);
+    const size_t q = ScanJsonRun<true>(s, p, &bad_utf8, dst);
+    if (bad_utf8) return nullptr;
+    dst += q - p;
     if (q == n) break;
-    AppendJsonEscape(out, static_cast<unsigned char>(s[q]));
+    dst = WriteJsonEscape(dst, static_cast<unsigned char>(s[q]));
     p = q + 1;
   }
-  out->push_back('"');
-  return true;
+  *dst++ = '"';
+  return dst;
+}
+
+// WriteJsonString appending to *out. Returns false (out unchanged) if `s` is not UTF-8.
+inline bool AppendJsonString(std::string* out, std::string_view s) {
+  const size_t old = out->size();
+  out->resize(old + JsonStringBound(s.size()));
+  const char* end = WriteJsonString(out->data() + old, s);
+  out->resize(end ? static_cast<size_t>(end - out->data()) : old);
+  return end != nullptr;
 }
 
 }  // namespace tarikh::export_internal

@@ -19,6 +19,7 @@ namespace {
 
 using nlohmann::ordered_json;
 using Json = nlohmann::json;
+using export_internal::JsonStringBound;
 
 ordered_json IntervalToJson(const DayInterval& iv) {
   return ordered_json::array({iv.begin, iv.end});
@@ -296,21 +297,66 @@ std::string WriteDocumentMentionsLineDom(const DocumentMentions& document) {
 
 // Hand-written output of the same line (extract writes one per document and the DOM cost
 // more than the rest of the map step but the tagger): compact, members in the DOM's order,
-// numbers formatted as nlohmann formats them.
+// numbers formatted as nlohmann formats them. The line is written through a pointer into a
+// buffer kept larger than needed (Room), not by std::string appends: a line is hundreds of
+// short pieces, and each append call cost more than the bytes it copied.
 class LineWriter {
  public:
-  explicit LineWriter(std::string* out) : out_(out) {}
-  bool ok() const { return ok_; }
-
-  void Raw(std::string_view s) { out_->append(s); }
-  void Key(std::string_view quoted_key_colon) { out_->append(quoted_key_colon); }
-  void Str(std::string_view s) { ok_ &= export_internal::AppendJsonString(out_, s); }
-  void Int(int64_t v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, r.ptr);
+  // Writes into *out from offset `at`, first making room for size_guess bytes there.
+  LineWriter(std::string* out, size_t at, size_t size_guess) : out_(out), start_(at), len_(at) {
+    if (out_->size() - len_ < size_guess) Grow(size_guess);
   }
-  void Bool(bool b) { out_->append(b ? "true" : "false"); }
+  bool ok() const { return ok_; }
+  size_t end() const { return len_; }
+
+  // Literals are copied with their size known at compile time (a few moves, no call).
+  template <size_t N>
+  void Raw(const char (&literal)[N]) {
+    std::memcpy(Room(N - 1), literal, N - 1);
+    len_ += N - 1;
+  }
+  void Raw(std::string_view s) {
+    std::memcpy(Room(s.size()), s.data(), s.size());
+    len_ += s.size();
+  }
+  template <size_t N>
+  void Key(const char (&quoted_key_colon)[N]) {
+    Raw(quoted_key_colon);
+  }
+  void Key(std::string_view quoted_key_colon) { Raw(quoted_key_colon); }
+  void Str(std::string_view s) {
+    const char* end = export_internal::WriteJsonString(Room(JsonStringBound(s.size())), s);
+    if (end == nullptr) {
+      ok_ = false;
+      return;
+    }
+    len_ = static_cast<size_t>(end - out_->data());
+  }
+  // Where a string went in the line, to write it again by copying (StrAgain).
+  struct Written {
+    std::string_view source;
+    size_t at = 0, size = 0;
+  };
+  // Str for a string that is often the one written at *last (consecutive mentions of one
+  // sentence): equal bytes give an equal escape, so the earlier output is copied instead of
+  // scanning the string again.
+  void StrAgain(std::string_view s, Written* last) {
+    if (last->size > 0 && s == last->source) {
+      char* dst = Room(last->size);
+      std::memcpy(dst, out_->data() + last->at, last->size);
+      len_ += last->size;
+      return;
+    }
+    const size_t at = len_;
+    Str(s);
+    *last = Written{s, at, ok_ ? len_ - at : 0};
+  }
+  void Int(int64_t v) {
+    char* dst = Room(24);
+    auto r = std::to_chars(dst, dst + 24, v);
+    len_ = static_cast<size_t>(r.ptr - out_->data());
+  }
+  void Bool(bool b) { Raw(b ? std::string_view("true") : std::string_view("false")); }
   // nlohmann's own double formatting (its shortest round-trip form, "1.0" for integral
   // values): only a handful of confidence values occur, so the last few are cached.
   void Double(double v) {
@@ -321,27 +367,38 @@ class LineWriter {
     } cache;
     for (int i = 0; i < cache.used; ++i) {
       if (std::memcmp(&cache.value[i], &v, sizeof v) == 0) {
-        out_->append(cache.text[i]);
+        Raw(cache.text[i]);
         return;
       }
     }
     std::string text = ordered_json(v).dump();
-    out_->append(text);
+    Raw(text);
     cache.value[cache.next] = v;
     cache.text[cache.next] = std::move(text);
     cache.next = (cache.next + 1) % 4;
     cache.used = std::max(cache.used, cache.next == 0 ? 4 : cache.next);
   }
   void Interval(const DayInterval& iv) {
-    out_->push_back('[');
+    Raw("[");
     Int(iv.begin);
-    out_->push_back(',');
+    Raw(",");
     Int(iv.end);
-    out_->push_back(']');
+    Raw("]");
   }
 
  private:
+  // A pointer to at least k writable bytes at the end of the line (the line's room at least
+  // doubles when it grows, so growing is rare).
+  char* Room(size_t k) {
+    if (out_->size() - len_ < k) Grow(k);
+    return out_->data() + len_;
+  }
+  // Out of line: Room is inlined at every call site, the resize is not.
+  [[gnu::noinline]] void Grow(size_t k) { out_->resize(len_ + k + (len_ - start_)); }
+
   std::string* out_;
+  const size_t start_;
+  size_t len_;
   bool ok_ = true;
 };
 
@@ -371,7 +428,8 @@ void WriteTimex(LineWriter& w, const Timex& t) {
   w.Raw("}");
 }
 
-void WriteMention(LineWriter& w, const EventMention& m, const DocumentInfo& doc) {
+void WriteMention(LineWriter& w, const EventMention& m, const DocumentInfo& doc,
+                  LineWriter::Written* last_sentence) {
   w.Raw("{");
   if (m.doc_id != doc.id) {
     w.Key("\"doc_id\":");
@@ -390,7 +448,7 @@ void WriteMention(LineWriter& w, const EventMention& m, const DocumentInfo& doc)
   w.Key(",\"headline\":");
   w.Str(m.headline);
   w.Key(",\"sentence\":");
-  w.Str(m.sentence);
+  w.StrAgain(m.sentence, last_sentence);
   w.Key(",\"sentence_begin\":");
   w.Int(m.sentence_begin);
   w.Key(",\"sentence_end\":");
@@ -423,15 +481,21 @@ void WriteMention(LineWriter& w, const EventMention& m, const DocumentInfo& doc)
 }  // namespace
 
 std::string WriteDocumentMentionsLine(const DocumentMentions& document) {
-  const DocumentInfo& d = document.info;
   std::string line;
+  line.resize(WriteDocumentMentionsLineAt(document, &line, 0));
+  return line;
+}
+
+size_t WriteDocumentMentionsLineAt(const DocumentMentions& document, std::string* buffer,
+                                   size_t at) {
+  const DocumentInfo& d = document.info;
   size_t guess = 256 + d.id.size() + d.source.size() + d.title.size() + d.url.size();
   for (const EventMention& m : document.mentions) {
     guess += 400 + m.sentence.size() + m.headline.size() + m.timex_text.size();
     for (const std::string& t : m.tokens) guess += t.size() + 3;
   }
-  line.reserve(guess);
-  LineWriter w(&line);
+  LineWriter w(buffer, at, guess);
+  LineWriter::Written last_sentence;
   w.Key("{\"doc\":{\"id\":");
   w.Str(d.id);
   w.Key(",\"dct\":");
@@ -453,7 +517,7 @@ std::string WriteDocumentMentionsLine(const DocumentMentions& document) {
   w.Key("},\"mentions\":[");
   for (size_t i = 0; i < document.mentions.size(); ++i) {
     if (i > 0) w.Raw(",");
-    WriteMention(w, document.mentions[i], d);
+    WriteMention(w, document.mentions[i], d, &last_sentence);
   }
   w.Key("],\"warnings\":[");
   for (size_t i = 0; i < document.warnings.size(); ++i) {
@@ -467,8 +531,11 @@ std::string WriteDocumentMentionsLine(const DocumentMentions& document) {
     w.Raw("}");
   }
   w.Raw("]}\n");
-  if (!w.ok()) return WriteDocumentMentionsLineDom(document);
-  return line;
+  if (w.ok()) return w.end();
+  const std::string dom = WriteDocumentMentionsLineDom(document);
+  if (buffer->size() < at + dom.size()) buffer->resize(at + dom.size());
+  buffer->replace(at, dom.size(), dom);
+  return at + dom.size();
 }
 
 Result<DocumentMentions> ReadDocumentMentionsLine(std::string_view line) {

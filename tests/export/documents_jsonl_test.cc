@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "json_utf8.h"
 
 namespace tarikh {
 namespace {
@@ -134,6 +138,107 @@ TEST(ReadDocumentLineTest, DeepNestingInIgnoredMember) {
   EXPECT_TRUE(doc.ok()) << doc.status().ToString();
   line.insert(line.size() - 2, ",");  // [...,]
   EXPECT_FALSE(ReadDocumentLine(line).ok());
+}
+
+// The text member's runs are scanned in 32- and 8-byte blocks (json_utf8.h); the sweeps
+// below put an escape, a raw control character or a bad UTF-8 sequence at every position of
+// texts of every length around those blocks, and check the decoded text against nlohmann and
+// each error's offset against the first bad character found walking from the start.
+std::vector<std::string> SweepTexts() {
+  std::vector<std::string> texts;
+  for (size_t size : {0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 34, 63, 64, 65, 100}) {
+    for (std::string_view piece : {"a", "\xD8\xA8", "\xD9\x85 ", "\xE2\x80\xA8"}) {
+      std::string t;
+      while (t.size() + piece.size() <= size) t += piece;
+      texts.push_back(t);
+    }
+  }
+  return texts;
+}
+
+std::string DocLine(std::string_view text) {
+  return "{\"id\":\"x\",\"text\":\"" + std::string(text) + "\",\"n\":1}";
+}
+constexpr size_t kTextAt = 18;  // offset of the text in DocLine
+
+TEST(ReadDocumentLineTest, EscapesAtEveryPositionDecodeLikeNlohmann) {
+  const std::vector<std::string> escapes = {"\\n",     "\\\"",    "\\\\",    "\\/",
+                                            "\\u0628", "\\u001f", "\\u0000", "\\ud83d\\ude00"};
+  for (const std::string& base : SweepTexts()) {
+    for (const std::string& e : escapes) {
+      for (size_t pos = 0; pos <= base.size(); ++pos) {
+        // Both escapes and the text split mid-character are tried; nlohmann decides.
+        const std::string line = DocLine(base.substr(0, pos) + e + base.substr(pos));
+        auto doc = ReadDocumentLine(line);
+        if (!nlohmann::json::accept(line)) {
+          EXPECT_FALSE(doc.ok()) << line;
+          continue;
+        }
+        ASSERT_TRUE(doc.ok()) << line << " " << doc.status().ToString();
+        EXPECT_EQ(doc->text, nlohmann::json::parse(line)["text"].get<std::string>()) << line;
+      }
+    }
+  }
+}
+
+TEST(ReadDocumentLineTest, BadBytesAtEveryPositionAreReportedWhereTheyAre) {
+  const std::vector<std::string> bads = {
+      "\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xB0\x80", "\xF4\x90\x80\x80",
+      "\xFF", "\xD8",     "\x01",         "\x1F",         "\n"};
+  for (const std::string& base : SweepTexts()) {
+    for (const std::string& bad : bads) {
+      for (size_t pos = 0; pos <= base.size(); ++pos) {
+        const std::string text = base.substr(0, pos) + bad + base.substr(pos);
+        // The first bad character walking from the start (inserted inside a character, the
+        // bad sequence can start at that character's lead, or later).
+        size_t at = 0;
+        bool utf8_error = false;
+        while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x20) {
+          const size_t len = export_internal::Utf8SequenceLength(text, at);
+          if (len == 0) {
+            utf8_error = true;
+            break;
+          }
+          at += len;
+        }
+        ASSERT_LT(at, text.size());
+        const std::string line = DocLine(text);
+        auto doc = ReadDocumentLine(line);
+        ASSERT_FALSE(doc.ok()) << line;
+        EXPECT_EQ(doc.status().location().byte_offset, static_cast<int64_t>(kTextAt + at))
+            << testing::PrintToString(line);
+        EXPECT_EQ(doc.status().code(),
+                  utf8_error ? StatusCode::kInvalidUtf8 : StatusCode::kParseError)
+            << testing::PrintToString(line);
+        EXPECT_NE(doc.status().message().find(utf8_error ? "invalid UTF-8" : "control character"),
+                  std::string::npos)
+            << doc.status().ToString();
+      }
+    }
+  }
+}
+
+TEST(ReadDocumentLineTest, UnterminatedAndTruncatedEscapesAfterLongRuns) {
+  for (size_t size : {0, 7, 8, 31, 32, 33, 40}) {
+    std::string text;
+    while (text.size() + 2 <= size) text += "\xD8\xA8";
+    const std::string head = "{\"id\":\"x\",\"text\":\"" + text;
+    for (std::string_view tail : {"", "\\", "\\u00", "\\ud83d", "\\ud83d\\u", "\xD8"}) {
+      const std::string line = head + std::string(tail);
+      auto doc = ReadDocumentLine(line);
+      ASSERT_FALSE(doc.ok()) << line;
+      const std::string& msg = doc.status().message();
+      if (tail == "\xD8") {
+        EXPECT_EQ(doc.status().code(), StatusCode::kInvalidUtf8);
+        EXPECT_EQ(doc.status().location().byte_offset, static_cast<int64_t>(head.size()));
+      } else if (tail.empty() || tail == "\\") {
+        EXPECT_NE(msg.find("unterminated string"), std::string::npos) << msg;
+        EXPECT_EQ(doc.status().location().byte_offset, static_cast<int64_t>(line.size()));
+      } else {
+        EXPECT_EQ(doc.status().location().byte_offset, static_cast<int64_t>(head.size())) << msg;
+      }
+    }
+  }
 }
 
 TEST(ReadManifestTest, EntriesDefaultsAndErrors) {

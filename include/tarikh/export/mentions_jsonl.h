@@ -34,6 +34,12 @@ namespace tarikh {
 
 // One line, '\n'-terminated, compact, UTF-8. Deterministic.
 std::string WriteDocumentMentionsLine(const DocumentMentions& document);
+// The same line written into *buffer at offset `at` (the buffer grows as needed); returns
+// the offset just past it. The bytes of *buffer after that are unspecified: extract keeps
+// one output buffer whose size never shrinks, so no line pays for growing or clearing it.
+// REQUIRES: at <= buffer->size().
+size_t WriteDocumentMentionsLineAt(const DocumentMentions& document, std::string* buffer,
+                                   size_t at);
 
 // Parses one line (a trailing '\n' or "\r\n" is allowed). Errors are kParseError with the byte
 // offset (and column) inside the line and the member path ("mentions[3].timex.value:
