@@ -346,9 +346,11 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
     if (run != kNoRun) {
 #if defined(__SSE2__)
       // Inside an Arabic word: eight letters per step while they fold to themselves (the
-      // output never outgrows the input, so o + 16 <= fbase + i + 16 <= fbase + n).
+      // output never outgrows the input, so o + 16 <= fbase + i + 16 <= fbase + n). One byte
+      // more than the step is left in the text: the end-of-word test after a step (k <= 14)
+      // reads s[i + 2] <= s[start + 16].
       if (run == kLetter) {
-        while (i + 16 <= n) {
+        while (i + 16 < n) {
           const size_t k = PlainRun16(s + i, o);
           o += k;
           i += k;

@@ -137,6 +137,20 @@ TEST(FoldAndTokenizeTest, BuffersAreReusedAcrossCalls) {
   EXPECT_EQ(ft.code_points, 3);
 }
 
+// A word that fills the fold's 16-byte step up to a space and a lead byte cut off by the end of
+// the text: the error names the lead byte, and nothing past the text is read (the bytes live in
+// a vector of exactly that size, so the sanitizer build would see an overread).
+TEST(FoldAndTokenizeTest, CutCharacterAfterALongWordAtTheEnd) {
+  const std::string word = "كتبالعلم";  // 8 letters, 16 bytes, the first through the table
+  ASSERT_EQ(word.size(), 16u);
+  const std::string text = word + " \xD8";
+  const std::vector<char> bytes(text.begin(), text.end());
+  FoldedText ft;
+  Status st = FoldAndTokenize(std::string_view(bytes.data(), bytes.size()), 0, &ft);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidUtf8);
+  EXPECT_EQ(st.location().byte_offset, 17);
+}
+
 TEST(FoldAndTokenizeTest, InvalidUtf8ReportsByteOffset) {
   FoldedText ft;
   const std::string bad = std::string("عام ") + "\xC3\x28";
