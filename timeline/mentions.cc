@@ -392,7 +392,32 @@ class DocumentExtractor {
     return e.future == 1;
   }
 
-  std::string Slice(int64_t b, int64_t e) const { return EncodeUtf8(text_.substr(b, e - b)); }
+  // The UTF-8 of text_[b, e): a copy of the document's own bytes (the text is valid UTF-8,
+  // so they are what encoding the code points again would give).
+  std::string Slice(int64_t b, int64_t e) const {
+    const int64_t bb = ByteAt(b);
+    return std::string(
+        doc_.text.substr(static_cast<size_t>(bb), static_cast<size_t>(ByteAt(e) - bb)));
+  }
+  // The byte offset in doc_.text of code point `cp`, walked from the last one asked for:
+  // slices are asked for in text order, sentence by sentence, so the walks add up to about
+  // one pass over the text.
+  int64_t ByteAt(int64_t cp) const {
+    auto length = [](char32_t c) {
+      return 1 + static_cast<int64_t>(c >= 0x80) + static_cast<int64_t>(c >= 0x800) +
+             static_cast<int64_t>(c >= 0x10000);
+    };
+    int64_t bytes = 0;
+    if (cp >= cursor_cp_) {
+      for (int64_t i = cursor_cp_; i < cp; ++i) bytes += length(text_[i]);
+      cursor_byte_ += bytes;
+    } else {
+      for (int64_t i = cp; i < cursor_cp_; ++i) bytes += length(text_[i]);
+      cursor_byte_ -= bytes;
+    }
+    cursor_cp_ = cp;
+    return cursor_byte_;
+  }
 
   // The words of sentence `s` into sentence_words_ (as SplitWordsInto splits them), each
   // hashed on the way and looked up in the word cache once, its entry left in its slot: the
@@ -889,8 +914,10 @@ class DocumentExtractor {
   mutable std::vector<Word> headline_words_;
   mutable std::vector<std::pair<size_t, size_t>> headline_frags_;
   std::vector<Word> content_words_;
-  int64_t covered_base_ = 0;   // its first position
-  std::string sentence_utf8_;  // its text, once a mention needs it
+  int64_t covered_base_ = 0;       // its first position
+  std::string sentence_utf8_;      // its text, once a mention needs it
+  mutable int64_t cursor_cp_ = 0;  // ByteAt's last answer: code point and byte offsets
+  mutable int64_t cursor_byte_ = 0;
   bool sentence_utf8_valid_ = false;
   mutable std::vector<const Token*> token_ptrs_;  // Tokens' scratch
   int64_t last_anchor_offset_ = -1;
@@ -906,11 +933,13 @@ Status CheckText(std::string_view text, bool known_utf8 = false) {
 // The dateline sits in the first lines: InferDct looks at most at the first 8 lines /
 // 2000 bytes (cut at a character boundary). Returns the length of that head in bytes.
 size_t DatelineHeadSize(std::string_view text) {
-  size_t limit = 0;
-  int lines = 0;
-  while (limit < text.size() && limit < 2000 && lines < 8) {
-    if (text[limit] == '\n') ++lines;
-    ++limit;
+  size_t limit = std::min<size_t>(text.size(), 2000);
+  size_t from = 0;
+  for (int lines = 0; lines < 8; ++lines) {  // just past the 8th line break, if it comes first
+    const void* nl = std::memchr(text.data() + from, '\n', limit - from);
+    if (nl == nullptr) break;
+    from = static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+    if (lines == 7) limit = from;
   }
   while (limit < text.size() && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) {
     ++limit;
