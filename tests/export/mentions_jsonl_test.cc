@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace tarikh {
 namespace {
@@ -206,6 +207,51 @@ TEST(WriteDocumentMentionsLineTest, InvalidUtf8IsReplaced) {
   const std::string line = WriteDocumentMentionsLine(dm);
   EXPECT_NE(line.find("bad \xEF\xBF\xBD byte"), std::string::npos) << line;
   EXPECT_TRUE(ReadDocumentMentionsLine(line).ok());
+}
+
+// Consecutive mentions of one sentence reuse its escaped bytes; sentences that alternate,
+// need escapes, or are not UTF-8 (the DOM fallback) must still give nlohmann's bytes.
+TEST(WriteDocumentMentionsLineTest, RepeatedSentencesAreTheSameBytes) {
+  const std::string a = "جملة أولى طويلة بما يكفي لتعبر أكثر من كتلة \"مقتبسة\"\n";
+  const std::string b = "sentence B\twith a tab, long enough to span two 32-byte blocks";
+  for (const std::vector<std::string>& order : {std::vector<std::string>{a, a, b, a, a},
+                                                {b, b, b},
+                                                {a, "", "", a},
+                                                {a, "bad \xD8", "bad \xD8", a}}) {
+    DocumentMentions dm = Sample();
+    const EventMention m = dm.mentions[0];
+    dm.mentions.clear();
+    for (const std::string& sentence : order) {
+      dm.mentions.push_back(m);
+      dm.mentions.back().sentence = sentence;
+    }
+    const std::string line = WriteDocumentMentionsLine(dm);
+    const auto j = nlohmann::ordered_json::parse(line);
+    EXPECT_EQ(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", line);
+    ASSERT_EQ(j["mentions"].size(), order.size());
+  }
+}
+
+// WriteDocumentMentionsLineAt (extract's output buffer) writes the same bytes at any offset,
+// leaves what is before it alone and ignores what was after it.
+TEST(WriteDocumentMentionsLineTest, WritingAtAnOffsetGivesTheSameLine) {
+  DocumentMentions good = Sample();
+  DocumentMentions bad = Sample();
+  bad.info.title = "bad \xD8 byte";  // the DOM fallback
+  for (const DocumentMentions* dm : {&good, &bad}) {
+    const std::string want = WriteDocumentMentionsLine(*dm);
+    for (size_t junk : {0, 1, 100, 100000}) {
+      std::string buffer = "prefix" + std::string(junk, '#');
+      const size_t end = WriteDocumentMentionsLineAt(*dm, &buffer, 6);
+      ASSERT_LE(end, buffer.size());
+      EXPECT_EQ(buffer.substr(0, 6), "prefix");
+      EXPECT_EQ(buffer.substr(6, end - 6), want) << junk;
+      // A second line right after the first.
+      const size_t end2 = WriteDocumentMentionsLineAt(*dm, &buffer, end);
+      EXPECT_EQ(buffer.substr(end, end2 - end), want);
+      EXPECT_EQ(buffer.substr(6, end - 6), want);
+    }
+  }
 }
 
 }  // namespace
