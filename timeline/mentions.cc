@@ -339,9 +339,12 @@ ExtractScratch& Scratch() {
 
 class DocumentExtractor {
  public:
+  // `timex_bytes`: the timexes' byte offsets are offsets in doc.text (the tagger's are; hand-
+  // made ones may not be), so ByteAt can start from an anchor.
   DocumentExtractor(const Document& doc, const Dct& dct, const ExtractOptions& options,
-                    DocumentMentions* out)
+                    bool timex_bytes, DocumentMentions* out)
       : doc_(doc),
+        timex_bytes_(timex_bytes),
         dct_(dct),
         options_(options),
         out_(out),
@@ -812,6 +815,10 @@ class DocumentExtractor {
     m.doc_id = doc_.id;
     m.dct = dct_;
     m.timex = anchor;
+    if (timex_bytes_ && anchor.byte_end > anchor.byte_begin) {
+      cursor_cp_ = anchor.begin;  // ByteAt walks from here, not from the last slice
+      cursor_byte_ = anchor.byte_begin;
+    }
     m.timex_text = Slice(anchor.begin, anchor.end);
     Span h = Headline(limit, anchor);
     m.headline = Slice(h.begin, h.end);
@@ -900,6 +907,7 @@ class DocumentExtractor {
   }
 
   const Document& doc_;
+  const bool timex_bytes_;
   Dct dct_;
   const ExtractOptions& options_;
   DocumentMentions* out_;
@@ -1015,7 +1023,7 @@ Result<InferredDct> InferDctChecked(std::string_view text, const Tagger& tagger)
 // `dct`: the document's own or the inferred one (the document is not copied to set it).
 Result<DocumentMentions> ExtractMentionsChecked(const Document& doc, const Dct& dct,
                                                 const std::vector<Timex>& timexes,
-                                                const ExtractOptions& options) {
+                                                const ExtractOptions& options, bool timex_bytes) {
   DocumentMentions out;
   out.info.id = doc.id;
   out.info.source = doc.source;
@@ -1024,7 +1032,7 @@ Result<DocumentMentions> ExtractMentionsChecked(const Document& doc, const Dct& 
   out.info.dct = dct;
   out.info.timex_count = static_cast<int>(timexes.size());
   try {
-    DocumentExtractor(doc, dct, options, &out).Run(timexes);
+    DocumentExtractor(doc, dct, options, timex_bytes, &out).Run(timexes);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("extracting mentions: ") + e.what());
   }
@@ -1049,7 +1057,7 @@ Result<DocumentMentions> ExtractMentionsFromTimexes(const Document& doc,
                                                     const ExtractOptions& options) {
   if (!doc.dct) return Status::InvalidArgument("document " + doc.id + " has no DCT");
   TARIKH_RETURN_IF_ERROR(CheckText(doc.text, options.text_is_valid_utf8));
-  return ExtractMentionsChecked(doc, *doc.dct, timexes, options);
+  return ExtractMentionsChecked(doc, *doc.dct, timexes, options, /*timex_bytes=*/false);
 }
 
 Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagger,
@@ -1069,7 +1077,7 @@ Result<DocumentMentions> ExtractMentions(const Document& doc, const Tagger& tagg
   }
   auto timexes = tagger.Tag(doc.text, *dct);
   if (!timexes.ok()) return timexes.status();
-  auto out = ExtractMentionsChecked(doc, *dct, *timexes, options);
+  auto out = ExtractMentionsChecked(doc, *dct, *timexes, options, /*timex_bytes=*/true);
   if (!out.ok()) return out;
   if (inferred) {
     out->info.dct_inferred = true;
