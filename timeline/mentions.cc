@@ -713,7 +713,8 @@ class DocumentExtractor {
     for (size_t i = 0; i < words.size(); ++i) {
       bool last = i + 1 == words.size();
       bool delim = false;
-      if (!last) {
+      // Mostly one space between two words: no delimiter.
+      if (!last && !(words[i + 1].begin == words[i].end + 1 && text_[words[i].end] == U' ')) {
         for (int64_t p = words[i].end; p < words[i + 1].begin; ++p)
           delim |= IsClauseDelimiter(text_[p]);
       }
@@ -769,9 +770,19 @@ class DocumentExtractor {
     }
     Span h{words[first].begin, words[last - 1].end};
     // Keep quotes balanced: take a closing quote that follows the last word.
-    std::u32string_view v = text_;
+    // The quote characters of the headline, counted in one pass (a closing quote taken
+    // below belongs to its own pair only, so the counts stay right for the later pairs).
+    static constexpr char32_t kQuotes[] = {U'"', 0x201C, 0x201D, 0x00AB, 0x00BB, U'(', U')'};
+    int64_t counts[std::size(kQuotes)] = {};
+    for (int64_t p = h.begin; p < h.end; ++p) {
+      const char32_t c = text_[p];
+      if (c < 0x80 ? (c < U'"' || c > U')') : (c != 0xAB && c != 0xBB && (c | 1) != 0x201D)) {
+        continue;
+      }
+      for (size_t q = 0; q < std::size(kQuotes); ++q) counts[q] += c == kQuotes[q];
+    }
     auto count_of = [&](char32_t c) {
-      return std::count(v.begin() + h.begin, v.begin() + h.end, c);
+      return counts[std::find(std::begin(kQuotes), std::end(kQuotes), c) - std::begin(kQuotes)];
     };
     for (auto [open, close] : {std::pair<char32_t, char32_t>{U'"', U'"'},
                                {0x201C, 0x201D},

@@ -198,6 +198,33 @@ TEST(MentionsTest, EverySpellingOfAnEventSignalIsFound) {
   }
 }
 
+// A headline that opens a quotation takes its closing mark when the mark follows its last
+// word; one that is balanced (or opens none) takes nothing more.
+TEST(MentionsTest, HeadlineKeepsQuotesBalanced) {
+  struct Row {
+    std::string open, close;
+  };
+  const Row rows[] = {{"\"", "\""}, {"“", "”"}, {"«", "»"}, {"(", ")"}};
+  for (const Row& q : rows) {
+    const std::string text = "وقال الوزير عام 2015 إن " + q.open + "الحكومة ستواصل دعم المشروع" +
+                             q.close + "، ثم غادر القاعة.";
+    auto r = ExtractMentionsFromTimexes(
+        Doc(text), {At(text, "عام 2015", "2015", Year(2015), Granularity::kYear)});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->mentions.size(), 1u) << q.open;
+    const std::string& h = r->mentions[0].headline;
+    EXPECT_NE(h.find(q.open + "الحكومة"), std::string::npos) << h;
+    EXPECT_EQ(h.size() - h.rfind(q.close), q.close.size()) << "ends with the closing mark: " << h;
+  }
+  const std::string plain = "وقال الوزير عام 2015 إن الحكومة ستواصل دعم المشروع، ثم غادر القاعة.";
+  auto r = ExtractMentionsFromTimexes(
+      Doc(plain), {At(plain, "عام 2015", "2015", Year(2015), Granularity::kYear)});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 1u);
+  EXPECT_EQ(r->mentions[0].headline.back(),
+            plain[plain.find("المشروع") + std::string("المشروع").size() - 1]);
+}
+
 TEST(MentionsTest, InvalidUtf8IsAnErrorWithOffset) {
   Document d = Doc("نص \xC3\x28 سيئ");
   auto r = ExtractMentionsFromTimexes(d, {});
