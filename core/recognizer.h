@@ -244,6 +244,7 @@ class Recognizer {
   std::string_view text_;
   int dct_year_;
   std::vector<Tok> toks_;
+  std::vector<uint32_t> starts_;  // the tokens that MayStart, in order (BuildTokens)
   std::string scratch_;
   mutable RuleMemo* memo_ = nullptr;  // of the innermost RuleFamily call
 };

@@ -78,6 +78,7 @@ constexpr uint16_t kWawL = Letter(kWaw), kFaL = Letter(kFa), kBaL = Letter(kBa),
 void Recognizer::BuildTokens() {
   toks_.clear();
   toks_.reserve(ft_.tokens.size());
+  starts_.clear();
   const std::string& f = ft_.folded;
   for (const internal::RawToken& r : ft_.tokens) {
     Tok& t = toks_.emplace_back();  // filled in place (a Tok is 80 bytes)
@@ -93,6 +94,7 @@ void Recognizer::BuildTokens() {
       for (char c : t.full) v = v < 100000000 ? v * 10 + (c - '0') : v;
       t.num = v;
       t.ndig = static_cast<int>(t.full.size());
+      starts_.push_back(static_cast<uint32_t>(toks_.size() - 1));  // MayStart: every number
     } else if (r.kind == TokKind::kPunct) {
       t.punct = t.full.size() == 1 ? t.full[0] : '\x01';
     } else {
@@ -144,6 +146,8 @@ void Recognizer::BuildTokens() {
       }
       if (t.g) {
         if (t.g->single_mask & Bit(Cls::kFut)) t.fut = true;
+        // Only a word found in the lexicon can start an expression (MayStart).
+        if (MayStart(toks_.size() - 1)) starts_.push_back(static_cast<uint32_t>(toks_.size() - 1));
       } else {
         // Future prefix: (و|ف)? س + imperfective prefix (ي ت ن ا), e.g. سيزور، ستعقد، سأعود.
         std::string_view s = t.full;
@@ -166,22 +170,16 @@ void Recognizer::BuildTokens() {
 }
 
 void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
-  size_t i = 0;
-  while (i < n()) {
-    // Most tokens can start no expression (no lexicon class of a first token, not a number);
-    // Best() returns nothing for them (its first test), so skip them here without building a
-    // Match (a Partial with a string).
-    if (!MayStart(i)) {
-      ++i;
-      continue;
-    }
+  // Only the tokens that MayStart (numbers and some lexicon words, listed by BuildTokens) are
+  // tried, in order; tokens inside an earlier match (before `next`) are skipped. Most tokens
+  // start nothing, and are not visited at all.
+  size_t next = 0;
+  for (const uint32_t i : starts_) {
+    if (i < next) continue;
     Match m = Best(i);
-    if (!m.valid()) {
-      ++i;
-      continue;
-    }
+    if (!m.valid()) continue;
     if (m.block) {
-      i = m.e;
+      next = m.e;
       continue;
     }
     Partial& p = m.p;
@@ -212,7 +210,7 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
     ctx.future = FutureAround(m.b);
     Timex t;
     if (!internal::Resolve(p, ctx, &t)) {
-      i = m.e;
+      next = m.e;
       continue;
     }
     if (dct_year) t.temporal_function = true;
@@ -243,7 +241,7 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
       st->anchor_index = index;
     }
     out->push_back(std::move(t));
-    i = m.e;
+    next = m.e;
   }
 }
 
