@@ -103,19 +103,66 @@ SplitScratch& Scratch() {
   return scratch;
 }
 
+// Whether UAX #29 puts a sentence boundary before text[k], the first character after a run
+// of terminators and the Close* Sp* that follow it (no line break). `aterm`: the run's
+// last terminator is an ATerm ('.'), `adjacent`: text[k] follows it directly.
+enum class After { kBoundary, kNone, kUnknown };
+After AfterTerminator(std::u32string_view text, int64_t k, bool aterm, bool adjacent) {
+  switch (SentenceBreakOf(text[k])) {
+    case U_SB_OLETTER:  // the usual shape; nothing keeps the sentence going before a letter
+      return After::kBoundary;
+    case U_SB_SCONTINUE:  // SB8a: a comma, a dash …
+    case U_SB_STERM:
+    case U_SB_ATERM:
+      return After::kNone;
+    case U_SB_LOWER:  // SB8 with nothing between
+      return aterm ? After::kNone : After::kBoundary;
+    case U_SB_UPPER:  // SB7 would need the letter before the ATerm
+      return aterm && adjacent ? After::kUnknown : After::kBoundary;
+    case U_SB_NUMERIC:
+      if (aterm && adjacent) return After::kNone;  // SB6: 3.5
+      break;
+    case U_SB_CLOSE:  // after spaces: no longer part of the terminator's Close*
+    case U_SB_OTHER:
+      break;
+    default:  // Extend and Format attach to what precedes them (SB5); separators
+      return After::kUnknown;
+  }
+  if (!aterm) return After::kBoundary;  // SB6–SB8 are the ATerm's
+  // SB8: after an ATerm, no boundary if the first of OLetter, Upper, Lower, ParaSep or a
+  // terminator that follows is a lower-case letter.
+  for (int64_t j = k; j < static_cast<int64_t>(text.size()); ++j) {
+    switch (SentenceBreakOf(text[j])) {
+      case U_SB_OLETTER:
+      case U_SB_UPPER:
+        return After::kBoundary;
+      case U_SB_LOWER:
+        return After::kNone;
+      case U_SB_SEP:
+      case U_SB_CR:
+      case U_SB_LF:
+      case U_SB_STERM:
+      case U_SB_ATERM:
+        return After::kUnknown;
+      default:
+        break;
+    }
+  }
+  return After::kUnknown;
+}
+
 // Sentences of `text` given `stops`: the positions, in order, of every character whose
 // Sentence_Break is LF, CR, Sep, STerm or ATerm (IsStop). Everything else only moves the
 // scan on, so it jumps from one stop to the next.
 //
 // ICU's break iterator was ~11 % of the map step, so it only sees the stretches that need
 // it. Under UAX #29 a line break (a ParaSep) always ends a sentence (SB4) and inside a line
-// a boundary can only follow a terminator (STerm/ATerm, SB11). The shape of news text —
-// terminators, spaces, then an Arabic letter (OLetter) — has one answer: a boundary before
-// the letter (SB6–SB8a, which keep a sentence going, need a digit, an upper- or lower-case
-// letter, a continuation or another terminator there; SB8's look-ahead stops at the
-// letter). ICU's forward iteration starts afresh at every boundary, so a stretch between two
-// such sure boundaries breaks the same on its own; only a stretch with a terminator of any
-// other shape (or a separator we do not split at, such as NEL) goes to ICU.
+// a boundary can only follow a terminator (STerm/ATerm) and the Close* Sp* after it (SB11).
+// AfterTerminator answers the shapes news text has — most often a letter (OLetter) after
+// the spaces, a boundary — from the rules; ICU's forward iteration starts afresh at every
+// boundary and no rule looks past a terminator, so a stretch between two sure boundaries
+// breaks the same on its own; only a stretch with a terminator of another shape (or a
+// separator we do not split at, such as NEL) goes to ICU.
 void SplitAtStops(std::u32string_view text, const std::vector<int64_t>& stops,
                   std::vector<int64_t>* cuts_buffer, std::vector<Span>* out) {
   const int64_t n = static_cast<int64_t>(text.size());
@@ -147,16 +194,22 @@ void SplitAtStops(std::u32string_view text, const std::vector<int64_t>& stops,
         needs_icu = true;  // a separator that is no line break (NEL)
         ++i;
       } else {  // a terminator
-        int64_t k = i + 1;
-        while (k < n && is_term(k)) ++k;
+        // The run of terminators, then Close* Sp* (SB9, SB10: no boundary inside); the
+        // boundary, if any, is before the character after them (SB11).
+        int64_t last = i;
+        while (last + 1 < n && is_term(last + 1)) ++last;
+        int64_t k = last + 1;
+        while (k < n && SentenceBreakOf(text[k]) == U_SB_CLOSE) ++k;
         while (k < n && SentenceBreakOf(text[k]) == U_SB_SP) ++k;
         if (k < n && !IsLineBreak(text[k])) {
-          if (SentenceBreakOf(text[k]) == U_SB_OLETTER) {
+          const After after =
+              AfterTerminator(text, k, SentenceBreakOf(text[last]) == U_SB_ATERM, k == last + 1);
+          if (after == After::kBoundary) {
             if (needs_icu) IcuSentenceBreaks(text, stretch, k, &cuts);
             needs_icu = false;
             cuts.push_back(k);
             stretch = k;
-          } else {
+          } else if (after == After::kUnknown) {
             needs_icu = true;
           }
         }

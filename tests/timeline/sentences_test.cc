@@ -125,6 +125,39 @@ TEST(SentencesTest, TerminatorsOfOtherShapes) {
   Check("e.g. this. And that? yes! No.");
 }
 
+TEST(SentencesTest, AfterTerminatorClosingQuotesAndSpaces) {
+  // Closing quotes and brackets, then spaces, then a letter: a boundary before the letter.
+  EXPECT_EQ(Check("قال \"انتهى.\" ثم غادر"), (Sentences{"قال \"انتهى.\"", "ثم غادر"}));
+  EXPECT_EQ(Check("(هل انتهى؟) ثم غادر"), (Sentences{"(هل انتهى؟)", "ثم غادر"}));
+  EXPECT_EQ(Check("انتهى..(ثم"), (Sentences{"انتهى..(", "ثم"}));
+  // A dash or a comma after the spaces keeps the sentence going (SB8a).
+  EXPECT_EQ(Check("الموصل. - قال"), (Sentences{"الموصل. - قال"}));
+  EXPECT_EQ(Check("انتهى. ، ثم"), (Sentences{"انتهى. ، ثم"}));
+  // After a period, what follows up to the next letter decides (SB8): an Arabic or an
+  // upper-case letter ends the sentence, a lower-case one does not.
+  EXPECT_EQ(Check("انتهى. 2014 كان"), (Sentences{"انتهى.", "2014 كان"}));
+  EXPECT_EQ(Check("انتهى. (2) The"), (Sentences{"انتهى.", "(2) The"}));
+  EXPECT_EQ(Check("انتهى. (2) the"), (Sentences{"انتهى. (2) the"}));
+  EXPECT_EQ(Check("انتهى؟ 2014 كان"), (Sentences{"انتهى؟", "2014 كان"}));
+  // Marks and format characters attach to what precedes them: ICU decides.
+  Check("انتهى. \u200F ثم");
+  Check("انتهى.\u200F ثم");
+  Check("انتهى. \u0651ثم");
+}
+
+TEST(SentencesTest, EveryShortShapeAfterATerminator) {
+  // Every sequence of four pieces between two Arabic words, against ICU over the whole text.
+  const char* const pieces[] = {".", "؟", "!", "\"", ")", "(",      " ",      "-",
+                                "،", "5", "a", "A",  "ب", "\u200F", "\u0651", "\n"};
+  const int k = sizeof(pieces) / sizeof(pieces[0]);
+  for (int i = 0; i < k * k * k * k; ++i) {
+    std::string text = "قال";
+    for (int d = 0, v = i; d < 4; ++d, v /= k) text += pieces[v % k];
+    text += "بعد";
+    Check(text);
+  }
+}
+
 TEST(SentencesTest, LongSequencesAtBlockEdges) {
   // 3- and 4-byte characters (and terminators) at every offset of an 8- or 16-byte block.
   for (int pad = 0; pad < 17; ++pad) {
