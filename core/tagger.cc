@@ -73,6 +73,20 @@ constexpr uint16_t kWawL = Letter(kWaw), kFaL = Letter(kFa), kBaL = Letter(kBa),
                    kYaL = Letter(kYa), kTaL = Letter(kTa), kNunL = Letter(kNun),
                    kAlefL = Letter(kAlef);
 
+// Whether a word starting with the two bytes `l` (as Lead2 reads them) may carry a proclitic
+// (و ف ب ل ك) or a future prefix (و ف س): the only words BuildTokens looks into when they are
+// not in the lexicon. One bit test over the Arabic block (leads D8/D9) instead of a chain of
+// comparisons, for the many words that start with another letter.
+constexpr uint64_t kCliticBits[2] = {
+    (uint64_t{1} << (kBaL >> 8 & 0x3F)) | (uint64_t{1} << (kSinL >> 8 & 0x3F)),
+    (uint64_t{1} << (kWawL >> 8 & 0x3F)) | (uint64_t{1} << (kFaL >> 8 & 0x3F)) |
+        (uint64_t{1} << (kLamL >> 8 & 0x3F)) | (uint64_t{1} << (kKafL >> 8 & 0x3F))};
+static_assert((kBaL & 0xFF) == 0xD8 && (kSinL & 0xFF) == 0xD8 && (kWawL & 0xFF) == 0xD9 &&
+              (kFaL & 0xFF) == 0xD9 && (kLamL & 0xFF) == 0xD9 && (kKafL & 0xFF) == 0xD9);
+inline bool MayHaveClitic(uint16_t l) {
+  return (l & 0xFE) == 0xD8 && (kCliticBits[l & 1] >> (l >> 8 & 0x3F) & 1);
+}
+
 }  // namespace
 
 void Recognizer::BuildTokens() {
@@ -99,6 +113,7 @@ void Recognizer::BuildTokens() {
       t.punct = t.full.size() == 1 ? t.full[0] : '\x01';
     } else {
       t.g = lex_.Find(t.full);
+      if (!t.g && (t.full.size() < 2 || !MayHaveClitic(Lead2(t.full)))) continue;
       if (!t.g && t.full.size() >= 6) {
         // Proclitics, guided by the lexicon: (و|ف)? then (ب|ل|ك)? or لل (= ل + ال).
         size_t cut = 0;
