@@ -501,7 +501,7 @@ size_t Recognizer::Duration(size_t i, Partial* p, bool* ago) const {
 Match Recognizer::Best(size_t i) const {
   Match m;
   m.b = i;
-  if (!MayStart(i)) return m;
+  // Called by Run only at tokens that MayStart (BuildTokens lists them).
   // False friends first: a BLOCK phrase wins over anything starting at the same token.
   const LexEntry* b = nullptr;
   if (size_t len = Phrase(i, Cls::kBlock, &b)) {
