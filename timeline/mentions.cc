@@ -110,24 +110,51 @@ class EventSignalFilter {
     }
     for (char32_t c = 0; c < kSize; ++c) {
       const char32_t f = timeline_internal::FoldChar(c);
+      fold_[c] = f;
       cls_[c] = f == 0 ? kDropped : 0;
       if (f != 0 && f < kSize) {
         if (firsts_[f]) cls_[c] |= kFirst;
         if (lasts_[f]) cls_[c] |= kLast;
       }
+      if (timeline_internal::IsWordChar(c)) cls_[c] |= kWord;
     }
+  }
+  // False only if text[i, end) holds no such last word. One table lookup per character: the
+  // words' first and last letters are tested as the scan passes them, and only the rare
+  // word that begins and ends like a last word is folded and compared.
+  bool MayHold(const char32_t* text, int64_t i, int64_t end) const {
+    if (pass_all_) return true;
+    while (i < end) {
+      const uint8_t first = Class(text[i]);
+      if (!(first & kWord)) {
+        ++i;
+        continue;
+      }
+      const int64_t b = i;
+      uint8_t last = first;
+      for (++i; i < end; ++i) {
+        const uint8_t k = Class(text[i]);
+        if (!(k & kWord)) break;
+        last = k;
+      }
+      // A mark at either end (dropped by folding) hides the letter: the exact test decides.
+      if (((first | last) & kDropped) || ((first & kFirst) && (last & kLast))) {
+        if (MayBe(text, b, i)) return true;
+      }
+    }
+    return false;
   }
   // Whether text[b, e), one word, may be such a last word.
   bool MayBe(const char32_t* text, int64_t b, int64_t e) const {
     if (pass_all_) return true;
-    while (b < e && Class(text[b]) == kDropped) ++b;
-    while (e > b && Class(text[e - 1]) == kDropped) --e;
+    while (b < e && (Class(text[b]) & kDropped)) ++b;
+    while (e > b && (Class(text[e - 1]) & kDropped)) --e;
     if (b >= e || !(Class(text[b]) & kFirst) || !(Class(text[e - 1]) & kLast)) return false;
     // Folded into a small buffer (no allocation): longer words are no signal word.
     char32_t folded[kMaxLength];
     size_t n = 0;
     for (int64_t i = b; i < e; ++i) {
-      const char32_t f = timeline_internal::FoldChar(text[i]);
+      const char32_t f = text[i] < kSize ? fold_[text[i]] : timeline_internal::FoldChar(text[i]);
       if (f == 0) continue;
       if (n == max_length_) return false;
       folded[n++] = f;
@@ -141,7 +168,7 @@ class EventSignalFilter {
 
  private:
   static constexpr char32_t kSize = 0x800;
-  static constexpr uint8_t kFirst = 1, kLast = 2, kDropped = 4;
+  static constexpr uint8_t kFirst = 1, kLast = 2, kDropped = 4, kWord = 8;
   void Add(const std::u32string& folded) {
     if (folded.size() > kMaxLength) {  // not expected of a signal word: pass every word
       pass_all_ = true;
@@ -156,8 +183,8 @@ class EventSignalFilter {
   }
   uint8_t Class(char32_t c) const {
     if (c < kSize) return cls_[c];
-    const char32_t f = timeline_internal::FoldChar(c);
-    return f == 0 ? kDropped : kFirst | kLast;  // rare: let the exact test decide
+    const char32_t f = timeline_internal::FoldChar(c);  // rare: let the exact test decide
+    return (f == 0 ? kDropped : kFirst | kLast) | (timeline_internal::IsWordChar(c) ? kWord : 0);
   }
   static constexpr size_t kMaxLength = 16;
   std::vector<std::u32string> words_;  // a dozen
@@ -165,6 +192,7 @@ class EventSignalFilter {
   bool firsts_[kSize] = {};
   bool lasts_[kSize] = {};
   uint8_t cls_[kSize] = {};
+  char32_t fold_[kSize] = {};
   bool pass_all_ = false;
 };
 
@@ -448,17 +476,7 @@ class DocumentExtractor {
 
   // False only if sentence `s` holds no event-scope signal (EventSignalFilter).
   bool MayHoldEventSignal(const Span& s) const {
-    const EventSignalFilter& filter = EventSignals();
-    const WordCharTable& word_chars = WordChars();
-    const char32_t* const text = text_.data();
-    int64_t i = s.begin;
-    while (i < s.end) {
-      while (i < s.end && !word_chars.Is(text[i])) ++i;
-      const int64_t b = i;
-      while (i < s.end && word_chars.Is(text[i])) ++i;
-      if (b < i && filter.MayBe(text, b, i)) return true;
-    }
-    return false;
+    return EventSignals().MayHold(text_.data(), s.begin, s.end);
   }
 
   // Signals among `words` (longest phrase first at each position).
