@@ -159,9 +159,8 @@ class EventSignalFilter {
       if (n == max_length_) return false;
       folded[n++] = f;
     }
-    const std::u32string_view word(folded, n);
-    for (const std::u32string& w : words_) {
-      if (w == word) return true;
+    for (const std::u32string& w : by_length_[n]) {
+      if (std::equal(w.begin(), w.end(), folded)) return true;
     }
     return false;
   }
@@ -174,7 +173,7 @@ class EventSignalFilter {
       pass_all_ = true;
       return;
     }
-    words_.push_back(folded);
+    by_length_[folded.size()].push_back(folded);
     max_length_ = std::max(max_length_, folded.size());
     // A raw letter beyond the table passes Class() as any letter would, so a letter folded
     // to one (none in the signal list today) needs no entry.
@@ -187,7 +186,7 @@ class EventSignalFilter {
     return (f == 0 ? kDropped : kFirst | kLast) | (timeline_internal::IsWordChar(c) ? kWord : 0);
   }
   static constexpr size_t kMaxLength = 16;
-  std::vector<std::u32string> words_;  // a dozen
+  std::vector<std::u32string> by_length_[kMaxLength + 1];  // a dozen words in all
   size_t max_length_ = 0;
   bool firsts_[kSize] = {};
   bool lasts_[kSize] = {};
