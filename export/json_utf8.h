@@ -73,9 +73,10 @@ inline size_t PlainJsonBytes(uint64_t w) {
 inline constexpr size_t kBlock = 32;
 inline size_t PlainJsonBlock(const unsigned char* s) {
   unsigned char bad = 0;
+  const unsigned char* const prev = s - 1;  // readable (REQUIRES); s[i - 1] would wrap i
   for (size_t i = 0; i < kBlock; ++i) {
     const unsigned char c = s[i];
-    const unsigned char before = s[i - 1];
+    const unsigned char before = prev[i];
     const bool lead_before = (before & 0xE0) == 0xC0;
     const bool cont = (c & 0xC0) == 0x80;
     bad |= (c < 0x20) | (c == '"') | (c == '\\') | (c >= 0xE0) | ((c & 0xFE) == 0xC0) |
