@@ -42,6 +42,16 @@ struct FamilyIndex {
   uint64_t by_cls[rules::kFamilyCount][lex::kClassCount][rules::kFamilyRuleWords] = {};
   uint64_t by_digits[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
   uint64_t by_any[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  // The same by the token after the first (see Rule::second_mask): most tokens that can open a
+  // rule are not followed by anything that can go on with it ("العام" then a verb), and this
+  // turns them away before any element is matched. A rule whose second token is not known is
+  // in by2_any.
+  uint64_t mask2[rules::kFamilyCount] = {};
+  uint64_t by2_cls[rules::kFamilyCount][lex::kClassCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_digits[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_punct[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_any[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  bool second[rules::kFamilyCount] = {};  // some rule of the family has a known second token
   constexpr FamilyIndex() {
     for (int f = 0; f < rules::kFamilyCount; ++f) {
       common_cls[f] = -2;  // -2 unset, -1 none
@@ -78,6 +88,14 @@ struct FamilyIndex {
       }
       if (rule.first_digits) by_digits[f][k / 64] |= bit;
       if (rule.first_any) by_any[f][k / 64] |= bit;
+      for (int c = 0; c < lex::kClassCount; ++c) {
+        if (rule.second_mask >> c & 1) by2_cls[f][c][k / 64] |= bit;
+      }
+      if (rule.second_digits) by2_digits[f][k / 64] |= bit;
+      if (rule.second_punct) by2_punct[f][k / 64] |= bit;
+      if (rule.second_any) by2_any[f][k / 64] |= bit;
+      mask2[f] |= rule.second_mask;
+      second[f] = second[f] || !rule.second_any;
       mask[f] |= rule.first_mask;
       digits[f] = digits[f] || rule.first_digits;
       any[f] = any[f] || rule.first_any;
@@ -671,6 +689,31 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
       !(t.g && (t.g->any_mask & kIndex.mask[f]))) {
     return 0;
   }
+  // The candidate rules: those whose first token can be this one and (when known) whose second
+  // token can be the next one, in rule order.
+  uint64_t cand[rules::kFamilyRuleWords];
+  for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
+    cand[w] = kIndex.by_any[f][w] | (digits ? kIndex.by_digits[f][w] : 0);
+  }
+  for (uint64_t m = t.g ? t.g->any_mask & kIndex.mask[f] : 0; m; m &= m - 1) {
+    const uint64_t* bits = kIndex.by_cls[f][std::countr_zero(m)];
+    for (int w = 0; w < rules::kFamilyRuleWords; ++w) cand[w] |= bits[w];
+  }
+  if (kIndex.second[f] && i + 1 < n()) {
+    const Tok& u = toks_[i + 1];
+    uint64_t cand2[rules::kFamilyRuleWords];
+    for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
+      cand2[w] = kIndex.by2_any[f][w] | (u.kind == TokKind::kNumber ? kIndex.by2_digits[f][w] : 0) |
+                 (u.kind == TokKind::kPunct ? kIndex.by2_punct[f][w] : 0);
+    }
+    for (uint64_t m = u.g ? u.g->any_mask & kIndex.mask2[f] : 0; m; m &= m - 1) {
+      const uint64_t* bits = kIndex.by2_cls[f][std::countr_zero(m)];
+      for (int w = 0; w < rules::kFamilyRuleWords; ++w) cand2[w] |= bits[w];
+    }
+    uint64_t any = 0;
+    for (int w = 0; w < rules::kFamilyRuleWords; ++w) any |= cand[w] &= cand2[w];
+    if (!any) return 0;
+  }
   if (const int c = kIndex.common_cls[f]; c >= 0) {
     const LexEntry* le = nullptr;
     if (kIndex.common_phrase[f] ? !Phrase(i, static_cast<Cls>(c), &le)
@@ -690,15 +733,6 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
   memo.lex_known[0] = memo.lex_known[1] = 0;
   RuleMemo* const outer = memo_;
   memo_ = &memo;
-  // The candidate rules: those whose first token can be this one, in rule order.
-  uint64_t cand[rules::kFamilyRuleWords];
-  for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
-    cand[w] = kIndex.by_any[f][w] | (digits ? kIndex.by_digits[f][w] : 0);
-  }
-  for (uint64_t m = t.g ? t.g->any_mask & kIndex.mask[f] : 0; m; m &= m - 1) {
-    const uint64_t* bits = kIndex.by_cls[f][std::countr_zero(m)];
-    for (int w = 0; w < rules::kFamilyRuleWords; ++w) cand[w] |= bits[w];
-  }
   for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
     for (uint64_t bits = cand[w]; bits; bits &= bits - 1) {
       const int r = kIndex.first[f] + w * 64 + std::countr_zero(bits);

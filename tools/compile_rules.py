@@ -268,36 +268,72 @@ def parse_action(text, caps):
     return acts
 
 
-def first_set(seq):
-    """Classes (and digits/any) a match of `seq` can start with; None = any token."""
-    classes, digits = set(), False
+def lead_set(seq, with_punct=True):
+    """What the token at which `seq` starts can be: (classes, digits, punct), or None for any
+    token (an element that takes any word, or a sequence that can match empty; without
+    with_punct, also punctuation)."""
+    classes, digits, punct = set(), False, False
     for node in seq:
-        if "<" in node["mod"] or node["mod"] in ("!", "&"):
+        if "<" in node["mod"] or node["mod"] in ("!", "&") or node["kind"] == "END":
             continue  # zero width
-        opt = node["opt"]
         kind = node["kind"]
         if kind == "LEX":
             classes.add(node["cls"])
         elif kind == "DIGITS":
             digits = True
+        elif kind == "PUNCT" and with_punct:
+            punct = True
         elif kind == "TERM":
             cl, dg = TERMINALS[node["term"]]
             classes.update(cl)
             digits = digits or dg
         elif kind == "GROUP":
             for alt in node["alts"]:
-                r = first_set(alt)
+                r = lead_set(alt, with_punct)
                 if r is None:
                     return None
                 classes |= r[0]
                 digits = digits or r[1]
-        elif kind == "END":
-            continue
+                punct = punct or r[2]
         else:
-            return None  # ART/WAW/ANY/PUNCT: any token
-        if not opt:
-            return classes, digits
-    return None  # could match empty
+            return None  # ART/WAW/ANY
+        if not node["opt"]:
+            return classes, digits, punct
+    return None
+
+
+def first_set(seq):
+    """Classes (and digits) a match of `seq` can start with; None = any token."""
+    r = lead_set(seq, with_punct=False)
+    return None if r is None else (r[0], r[1])
+
+
+def second_set(seq):
+    """What the token after a match's first token can be: the lead set of what follows an
+    element that always takes exactly one token (a one-word lexicon class, digits,
+    punctuation, ART, WAW, ANY), joined over the ways the pattern can open (an optional first
+    element present or absent, each alternative of a group). None when unknown (a phrase or
+    terminal can take several tokens; or what follows can match empty)."""
+    def union(a, b):
+        if a is None or b is None:
+            return None
+        return a[0] | b[0], a[1] or b[1], a[2] or b[2]
+
+    for k, node in enumerate(seq):
+        if "<" in node["mod"] or node["mod"] in ("!", "&") or node["kind"] == "END":
+            continue
+        rest = seq[k + 1:]
+        if node["kind"] == "GROUP":
+            out = (set(), False, False)
+            for alt in node["alts"]:
+                out = union(out, second_set(alt + rest))
+        elif node["kind"] in ("DIGITS", "PUNCT", "ART", "WAW", "ANY") or (
+                node["kind"] == "LEX" and not node["phrase"]):
+            out = lead_set(rest)
+        else:
+            return None
+        return union(out, second_set(rest)) if node["opt"] else out
+    return None
 
 
 def expand(text, frags):
@@ -366,7 +402,7 @@ def main():
                 acts = parse_action(act.strip(), p.caps)
                 fs = first_set(seq)
                 rules.append(dict(fam=FAMILIES.index(fam), seq=seq, acts=acts, file=fi, line=start,
-                                  first=fs, caps=",".join(p.caps)))
+                                  first=fs, second=second_set(seq), caps=",".join(p.caps)))
             except RuleError as e:
                 sys.stderr.write(f"{path}:{start}: error: {e}\n")
                 return 1
@@ -437,7 +473,10 @@ def main():
            "struct Action { Field field; ActKind kind; int32_t ival; int8_t cap; const char* str; };",
            "struct Rule { Family family; uint16_t seq; uint16_t act_first, act_count; uint64_t first_mask;",
            "  bool first_digits, first_any; const char* caps; const char* file; uint16_t line;",
-           "  int16_t first_node; };",
+           "  int16_t first_node;",
+           "  // The token after the first one (when the first element takes exactly one token):",
+           "  // its classes, digits, punctuation; second_any = not known.",
+           "  uint64_t second_mask; bool second_digits, second_punct, second_any; };",
            "inline constexpr const char* kFiles[] = {" +
            ", ".join(f'"{os.path.basename(p)}"' for p in inputs) + "};",
            "inline constexpr Node kNodes[] = {"]
@@ -505,11 +544,14 @@ def main():
     out.append("inline constexpr Rule kRules[] = {")
     for r, seq_id, a0, ac in rule_rows:
         fs = r["first"]
-        mask = " | ".join(f"(uint64_t{{1}} << static_cast<int>({cls_ref(c)}))"
-                          for c in sorted(fs[0])) if fs and fs[0] else "0"
+        mask = mask_of(fs)
+        ss = r["second"]
+        mask2 = mask_of(ss)
         out.append(f"  {{Family::k{FAMILIES[r['fam']]}, {seq_id}, {a0}, {ac}, {mask}, "
                    f"{str(bool(fs and fs[1])).lower()}, {str(fs is None).lower()}, \"{r['caps']}\", "
-                   f'"{os.path.basename(inputs[r["file"]])}", {r["line"]}, {first_node(seq_id)}}},')
+                   f'"{os.path.basename(inputs[r["file"]])}", {r["line"]}, {first_node(seq_id)}, '
+                   f"{mask2}, {str(bool(ss and ss[1])).lower()}, {str(bool(ss and ss[2])).lower()}, "
+                   f"{str(ss is None).lower()}}},")
     if not rule_rows:
         out.append("  {},")
     per_family = [sum(1 for r in rules if r["fam"] == f) for f in range(len(FAMILIES))]
