@@ -20,9 +20,7 @@ Lexicon::Lexicon() {
   for (const lex::Row& row : lex::kRows) {
     Pending p{{}, &row};
     if (!FoldAndTokenize(row.surface, 0, &ft).ok()) continue;
-    for (const RawToken& t : ft.tokens) {
-      p.words.emplace_back(ft.folded, t.fold_begin, t.fold_end - t.fold_begin);
-    }
+    for (const Tok& t : ft.tokens) p.words.emplace_back(t.full);
     if (!p.words.empty()) pending.push_back(std::move(p));
   }
   // Group by first word; within a group, longer entries first (longest match wins).

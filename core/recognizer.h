@@ -36,22 +36,8 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
 }
 
-struct Tok {
-  std::string_view full;  // folded token
-  std::string_view stem;  // folded token without proclitics
-  uint32_t ob = 0;        // original byte of the stem start
-  uint32_t oe = 0;        // original byte end
-  TokKind kind = TokKind::kWord;
-  bool space_before = false;
-  bool break_before = false;
-  bool wa = false;    // a و/ف conjunction was stripped
-  bool prep = false;  // a ب/ل/ك preposition was stripped
-  bool fut = false;   // a future-tense cue
-  const LexGroup* g = nullptr;
-  int64_t num = -1;  // digits value
-  int ndig = 0;
-  char punct = 0;
-};
+// Tok (the token the recognizer reads) is declared in text_fold.h: the fold writes it directly
+// and Recognizer::BuildTokens completes its lexicon fields in place.
 
 struct Match {
   size_t b = 0, e = 0;  // token range of the extent
@@ -122,7 +108,10 @@ class Recognizer {
   Recognizer(const Lexicon& lex, const FoldedText& ft, std::string_view text, int dct_year)
       : lex_(lex), ft_(ft), text_(text), dct_year_(dct_year) {}
 
-  void BuildTokens();
+  // Folds and tokenizes the text (into ft->folded and the tokens; ft is the FoldedText given
+  // to the constructor, whose token buffer is borrowed and given back by Run) and looks the
+  // words up in the lexicon. Fails only on malformed UTF-8 (offsets + base_offset).
+  Status BuildTokens(FoldedText* ft, int64_t base_offset);
   // Recognizes and resolves everything; appends to out.
   void Run(TagSession::State* st, std::vector<Timex>* out);
   // Whether any expression (or false friend) can start at token i; Best(i) finds nothing

@@ -89,29 +89,18 @@ inline bool MayHaveClitic(uint16_t l) {
 
 }  // namespace
 
-void Recognizer::BuildTokens() {
-  toks_.clear();
-  toks_.reserve(ft_.tokens.size());
+Status Recognizer::BuildTokens(FoldedText* ft, int64_t base_offset) {
+  // The fold writes the tokens (text fields) straight into toks_, in the session's buffer
+  // (Run gives it back); this pass fills in the lexicon fields.
+  toks_.swap(ft->tokens);
+  TARIKH_RETURN_IF_ERROR(FoldAndTokenize(text_, base_offset, &ft->folded, &toks_));
   starts_.clear();
-  const std::string& f = ft_.folded;
-  for (const internal::RawToken& r : ft_.tokens) {
-    Tok& t = toks_.emplace_back();  // filled in place (a Tok is 80 bytes)
-    t.full = std::string_view(f.data() + r.fold_begin, r.fold_end - r.fold_begin);
-    t.stem = t.full;
-    t.ob = r.orig_begin;
-    t.oe = r.orig_end;
-    t.kind = r.kind;
-    t.space_before = r.space_before;
-    t.break_before = r.break_before;
-    if (r.kind == TokKind::kNumber) {
-      int64_t v = 0;
-      for (char c : t.full) v = v < 100000000 ? v * 10 + (c - '0') : v;
-      t.num = v;
-      t.ndig = static_cast<int>(t.full.size());
-      starts_.push_back(static_cast<uint32_t>(toks_.size() - 1));  // MayStart: every number
-    } else if (r.kind == TokKind::kPunct) {
-      t.punct = t.full.size() == 1 ? t.full[0] : '\x01';
-    } else {
+  const size_t count = toks_.size();
+  for (size_t idx = 0; idx < count; ++idx) {
+    Tok& t = toks_[idx];
+    if (t.kind == TokKind::kNumber) {
+      starts_.push_back(static_cast<uint32_t>(idx));  // MayStart: every number
+    } else if (t.kind == TokKind::kWord) {
       t.g = lex_.Find(t.full);
       if (!t.g && (t.full.size() < 2 || !MayHaveClitic(Lead2(t.full)))) continue;
       if (!t.g && t.full.size() >= 6) {
@@ -140,8 +129,7 @@ void Recognizer::BuildTokens() {
               t.prep = true;
               t.wa = wa;
               cut += 2;
-              const uint32_t fb = r.fold_begin + static_cast<uint32_t>(cut);
-              t.ob = internal::OrigOffset(text_, r, fb);
+              t.ob = internal::OrigOffset(text_, t, static_cast<uint32_t>(cut));
             }
           }
           if (!t.g && s.size() >= 8 &&
@@ -156,13 +144,13 @@ void Recognizer::BuildTokens() {
         if (t.g && t.stem == t.full) {
           t.wa = wa;
           t.stem = t.full.substr(cut);
-          t.ob = internal::OrigOffset(text_, r, r.fold_begin + static_cast<uint32_t>(cut));
+          t.ob = internal::OrigOffset(text_, t, static_cast<uint32_t>(cut));
         }
       }
       if (t.g) {
         if (t.g->single_mask & Bit(Cls::kFut)) t.fut = true;
         // Only a word found in the lexicon can start an expression (MayStart).
-        if (MayStart(toks_.size() - 1)) starts_.push_back(static_cast<uint32_t>(toks_.size() - 1));
+        if (MayStart(idx)) starts_.push_back(static_cast<uint32_t>(idx));
       } else {
         // Future prefix: (و|ف)? س + imperfective prefix (ي ت ن ا), e.g. سيزور، ستعقد، سأعود.
         std::string_view s = t.full;
@@ -182,6 +170,7 @@ void Recognizer::BuildTokens() {
       }
     }
   }
+  return Status::Ok();
 }
 
 void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
@@ -189,6 +178,19 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
   // tried, in order; tokens inside an earlier match (before `next`) are skipped. Most tokens
   // start nothing, and are not visited at all.
   size_t next = 0;
+  // Code-point offsets are counted only for the extents emitted, from one to the next (they
+  // come in text order), instead of for every token in the fold.
+  size_t cp_byte = 0;
+  int64_t cp_count = 0;  // code points of text_[0, cp_byte)
+  auto cp_at = [&](size_t byte) {
+    if (byte >= cp_byte) {
+      cp_count += CountCodePointsFast(text_.substr(cp_byte, byte - cp_byte));
+    } else {
+      cp_count -= CountCodePointsFast(text_.substr(byte, cp_byte - byte));
+    }
+    cp_byte = byte;
+    return cp_count;
+  };
   for (const uint32_t i : starts_) {
     if (i < next) continue;
     Match m = Best(i);
@@ -233,14 +235,8 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
     const size_t oe = toks_[m.e - 1].oe;
     t.byte_begin = st->byte_base + static_cast<int64_t>(ob);
     t.byte_end = st->byte_base + static_cast<int64_t>(oe);
-    // Code-point offsets from the fold's count at the start of the first and last tokens.
-    const internal::RawToken& rb = ft_.tokens[m.b];
-    const internal::RawToken& re = ft_.tokens[m.e - 1];
-    // The stretches counted are a few bytes: a proclitic before the stem, a token's tail.
-    t.begin = st->cp_base + rb.cp_begin +
-              CountCodePoints(text_.substr(rb.orig_begin, ob - rb.orig_begin));
-    t.end = st->cp_base + re.cp_begin +
-            CountCodePoints(text_.substr(re.orig_begin, oe - re.orig_begin));
+    t.begin = st->cp_base + cp_at(ob);
+    t.end = st->cp_base + cp_at(oe);
     if (p.anaphoric && st->anchor.set) t.anchor = st->anchor_index;
     const int index = st->emitted++;
     // Absolute dates become the antecedent of later anaphora.
@@ -258,6 +254,10 @@ void Recognizer::Run(TagSession::State* st, std::vector<Timex>* out) {
     out->push_back(std::move(t));
     next = m.e;
   }
+  // The chunk's code points, for the offsets of the next chunk; the token buffer goes back to
+  // the session for the next chunk (BuildTokens borrowed it).
+  st->cp_base += cp_at(text_.size());
+  toks_.swap(st->ft.tokens);
 }
 
 }  // namespace internal
@@ -315,18 +315,16 @@ Status TagSession::Feed(std::string_view chunk, std::vector<Timex>* out) {
   State* st = state_.get();
   if (st->failed) return Status::InvalidArgument("session failed earlier (invalid UTF-8)");
   if (chunk.size() > 0xFFFFFFF0u) return Status::InvalidArgument("chunk larger than 4 GiB");
-  Status s = internal::FoldAndTokenize(chunk, st->byte_base, &st->ft);
+  internal::Recognizer rec(tagger_->lexicon, st->ft, chunk, st->dct.year);
+  Status s = rec.BuildTokens(&st->ft, st->byte_base);
   if (!s.ok()) {
     st->failed = true;
     return s;
   }
-  internal::Recognizer rec(tagger_->lexicon, st->ft, chunk, st->dct.year);
-  rec.BuildTokens();
   if (!tagger_->options.resolve_anaphora) st->anchor.set = false;
   rec.Run(st, out);
   if (!tagger_->options.resolve_anaphora) st->anchor.set = false;
-  st->byte_base += static_cast<int64_t>(chunk.size());
-  st->cp_base += st->ft.code_points;
+  st->byte_base += static_cast<int64_t>(chunk.size());  // Run advanced cp_base
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "text_fold.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -286,82 +287,105 @@ inline size_t PlainRun16(const unsigned char* s, char* o) {
 }
 #endif
 
+// A digits token (folded digits are ASCII), out of the fold's loop: numbers are rare.
+[[gnu::noinline]] void PushNumber(std::string_view full, uint32_t ob, uint32_t oe, bool sb, bool bb,
+                                  std::vector<Tok>* toks) {
+  int64_t v = 0;
+  for (char c : full) v = v < 100000000 ? v * 10 + (c - '0') : v;
+  toks->push_back(Tok{.full = full,
+                      .stem = full,
+                      .num = v,
+                      .ob = ob,
+                      .oe = oe,
+                      .ndig = static_cast<int>(full.size()),
+                      .kind = TokKind::kNumber,
+                      .space_before = sb,
+                      .break_before = bb});
+}
+
+// The open letter/digit token of the fold. It is written to the token vector whole when it
+// closes (CloseToken); until then it is where its folded bytes start, its first original byte
+// and what came before it. A plain local of FoldAndTokenize (no lambda captures): its fields
+// stay in registers.
+struct OpenTok {
+  uint8_t run;  // kLetter / kDigit, or kNoRun when no token is open
+  bool sb, bb;  // space_before, break_before
+  uint32_t ob;
+  const char* f;
+};
+
+// Writes the open token, whose folded bytes end at o and original bytes at oe.
+[[gnu::always_inline]] inline void CloseToken(const OpenTok& t, const char* o, uint32_t oe,
+                                              std::vector<Tok>* toks) {
+  const std::string_view full(t.f, static_cast<size_t>(o - t.f));
+  if (t.run == kLetter) [[likely]] {
+    toks->push_back(Tok{.full = full,
+                        .stem = full,
+                        .ob = t.ob,
+                        .oe = oe,
+                        .kind = TokKind::kWord,
+                        .space_before = t.sb,
+                        .break_before = t.bb});
+  } else {
+    PushNumber(full, t.ob, oe, t.sb, t.bb, toks);
+  }
+}
+
+// At s[*i]: one space, then the two-byte letter or digit `e` opening the next word. Closes
+// the open token at the space and opens the next one, as the general path would.
+[[gnu::always_inline]] inline void NextWord(const EncodedFold& e, OpenTok* t, char** o, size_t* i,
+                                            std::vector<Tok>* toks) {
+  CloseToken(*t, *o, static_cast<uint32_t>(*i), toks);
+  *t = OpenTok{e.cls, true, false, static_cast<uint32_t>(*i + 1), *o};
+  std::memcpy(*o, e.bytes, 2);
+  *o += e.len;
+  *i += 3;
+}
+
 }  // namespace
 
-Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* out) {
+Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* folded,
+                       std::vector<Tok>* toks_out) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   // Folding never lengthens the text (a character's folded form is at most as long as its
   // UTF-8 encoding), so the output buffer is sized once; +4 lets the fixed-size stores (two
   // bytes for a one-byte character, three for any character) run past the end without a
-  // variable-length memcpy call. The buffer keeps its size from chunk to chunk.
-  std::string& f = out->folded;
+  // variable-length memcpy call. The buffer keeps its size from chunk to chunk, and the
+  // tokens' views into it stay valid.
+  std::string& f = *folded;
   if (f.size() < n + 4) f.resize(n + 4);
   char* const fbase = f.data();
   char* o = fbase;
-  std::vector<RawToken>& toks = out->tokens;
+  std::vector<Tok>& toks = *toks_out;
   toks.clear();
-  out->code_points = 0;
+  // News text has about one token per ten bytes: one allocation for most texts.
+  if (toks.capacity() < n / 8 + 16) toks.reserve(n / 8 + 16);
 
-  // The class of the open letter/digit token (kLetter/kDigit), or kNoRun when none is open.
-  // An open token is already the last one in `toks`, its end fields filled in when it closes:
-  // nothing about it has to stay live in the loop.
-  uint8_t run = kNoRun;
-  // Whitespace / a break since the last token.
+  OpenTok cur{kNoRun, false, false, 0, nullptr};
+  // Whitespace / a break since the last token (reset when a token opens).
   bool space_before = false, break_before = true;
-  int64_t cps = 0;
   size_t i = 0;
-  auto open = [&](uint8_t cls, uint32_t orig, int64_t cp, bool sb, bool bb) {
-    toks.push_back(RawToken{static_cast<uint32_t>(o - fbase), 0, orig, 0, static_cast<uint32_t>(cp),
-                            cls == kLetter ? TokKind::kWord : TokKind::kNumber, sb, bb});
-    run = cls;
-  };
-  auto end = [&](uint32_t at) {
-    RawToken& t = toks.back();
-    t.fold_end = static_cast<uint32_t>(o - fbase);
-    t.orig_end = at;
-  };
-  // At s[i]: one space, then the two-byte letter or digit `e` opening the next word. Ends the
-  // open token at the space and opens the next one, as the general path would.
-  auto next_word = [&](const EncodedFold& e) {
-    end(static_cast<uint32_t>(i));
-    open(e.cls, static_cast<uint32_t>(i + 1), cps + 1, true, false);  // cp after the space
-    space_before = true;
-    break_before = false;
-    std::memcpy(o, e.bytes, 2);
-    o += e.len;
-    i += 3;
-    cps += 2;
-  };
-  auto close = [&](uint32_t at) {
-    if (run != kNoRun) {
-      end(at);
-      space_before = false;
-      break_before = false;
-      run = kNoRun;
-    }
-  };
 
   while (i < n) {
-    if (run != kNoRun) {
+    if (cur.run != kNoRun) {
 #if defined(__SSE2__)
       // Inside an Arabic word: eight letters per step while they fold to themselves (the
       // output never outgrows the input, so o + 16 <= fbase + i + 16 <= fbase + n). One byte
       // more than the step is left in the text: the end-of-word test after a step (k <= 14)
       // reads s[i + 2] <= s[start + 16].
-      if (run == kLetter) {
+      if (cur.run == kLetter) {
         while (i + 16 < n) {
           const size_t k = PlainRun16(s + i, o);
           o += k;
           i += k;
-          cps += static_cast<int64_t>(k / 2);
           if (k == 16) continue;
-          // The usual end of a word: one ASCII space and a two-byte letter (the fast path below,
-          // for letters only, without leaving this loop).
+          // The usual end of a word: one ASCII space and a two-byte letter (as below, for
+          // letters only, without leaving this loop).
           if (s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
             const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
             if (e.cls == kLetter) {
-              next_word(e);
+              NextWord(e, &cur, &o, &i, &toks);
               continue;
             }
           }
@@ -378,24 +402,22 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
           if ((w & 0xC0E0C0E0u) != 0x80C080C0u) break;
           const EncodedFold& e1 = kEncoded2[((w & 0x1Fu) << 6) | ((w >> 8) & 0x3Fu)];
           const EncodedFold& e2 = kEncoded2[((w >> 10) & 0x7C0u) | ((w >> 24) & 0x3Fu)];
-          if (e1.cls != run || e2.cls != run) break;
+          if (e1.cls != cur.run || e2.cls != cur.run) break;
           std::memcpy(o, e1.bytes, 2);
           o += e1.len;
           std::memcpy(o, e2.bytes, 2);
           o += e2.len;
           i += 4;
-          cps += 2;
         }
         while (i + 1 < n) {
           const unsigned c0 = s[i];
           const unsigned c1 = s[i + 1];
           if (c0 - 0xC2u >= 0x1Eu || (c1 & 0xC0u) != 0x80u) break;
           const EncodedFold& e = kEncoded[((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu)];
-          if (e.cls != run) break;
+          if (e.cls != cur.run) break;
           std::memcpy(o, e.bytes, 2);
           o += e.len;
           i += 2;
-          ++cps;
         }
       }
       // The usual end of a word: one ASCII space and the first character (two bytes, a
@@ -404,7 +426,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
       if (i + 2 < n && s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
         const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
         if (e.cls == kLetter || e.cls == kDigit) {
-          next_word(e);
+          NextWord(e, &cur, &o, &i, &toks);
           continue;
         }
       }
@@ -419,8 +441,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
       // Two-byte characters: the Arabic block, the common case.
       const EncodedFold& e = kEncoded[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
       i += 2;
-      ++cps;
-      if (e.cls == run) {  // a letter or digit continuing the open token
+      if (e.cls == cur.run) {  // a letter or digit continuing the open token
         std::memcpy(o, e.bytes, 2);
         o += e.len;
         continue;
@@ -432,8 +453,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
     } else if (c < 0x80) {
       const EncodedFold& e = kEncoded[c];
       ++i;
-      ++cps;
-      if (e.cls == run) {
+      if (e.cls == cur.run) {
         *o++ = e.bytes[0];
         continue;
       }
@@ -445,40 +465,45 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
       const size_t l = FoldAt(s + i, n - i, &w);
       if (l == 0) break;
       i += l;
-      ++cps;
       cls = w.cls;
       len = w.len;
       std::memcpy(bytes, w.bytes, 3);
     }
+    if (cls == kDrop) continue;  // harakat/tatweel: the token goes on
+    if (cur.run != kNoRun && cls != cur.run) {
+      CloseToken(cur, o, start, &toks);
+      cur.run = kNoRun;
+    }
     switch (cls) {
-      case kDrop:
-        continue;  // harakat/tatweel: the token goes on
       case kLetter:
       case kDigit:
-        if (run != cls) {
-          close(start);
-          open(cls, start, cps - 1, space_before, break_before);  // cps counts this character
+        if (cur.run == kNoRun) {
+          cur = OpenTok{cls, space_before, break_before, start, o};
+          space_before = false;
+          break_before = false;
         }
         std::memcpy(o, bytes, 3);  // fixed size: no library call; o advances by len
         o += len;
         continue;
       case kSpace:
-        close(start);
         space_before = true;
         continue;
       case kBreak:
-        close(start);
         space_before = true;
         break_before = true;
         continue;
       default: {  // kPunct
-        close(start);
-        const uint32_t fb = static_cast<uint32_t>(o - fbase);
+        const std::string_view p(o, len);
         std::memcpy(o, bytes, 3);
         o += len;
-        toks.push_back(RawToken{fb, static_cast<uint32_t>(o - fbase), start,
-                                static_cast<uint32_t>(i), static_cast<uint32_t>(cps - 1),
-                                TokKind::kPunct, space_before, break_before});
+        toks.push_back(Tok{.full = p,
+                           .stem = p,
+                           .ob = start,
+                           .oe = static_cast<uint32_t>(i),
+                           .kind = TokKind::kPunct,
+                           .space_before = space_before,
+                           .break_before = break_before,
+                           .punct = len == 1 ? bytes[0] : '\x01'});
         space_before = false;
         const char b = len == 1 ? bytes[0] : 0;
         break_before = b == '.' || b == '?' || b == '!' || b == ';' || b == ':';
@@ -490,34 +515,70 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* o
     f.resize(static_cast<size_t>(o - fbase));
     return ValidateUtf8(text.substr(i), base_offset + static_cast<int64_t>(i));
   }
-  close(static_cast<uint32_t>(n));
+  if (cur.run != kNoRun) CloseToken(cur, o, static_cast<uint32_t>(n), &toks);
   f.resize(static_cast<size_t>(o - fbase));
-  out->code_points = cps;
   return Status::Ok();
 }
 
-uint32_t OrigOffset(std::string_view text, const RawToken& tok, uint32_t fold_pos) {
+uint32_t OrigOffset(std::string_view text, const Tok& tok, uint32_t cut) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  uint32_t f = tok.fold_begin;
-  size_t i = tok.orig_begin;
-  while (i < tok.orig_end) {
+  uint32_t f = 0;
+  size_t i = tok.ob;
+  while (i < tok.oe) {
     Folded w;
-    const size_t l = FoldAt(s + i, tok.orig_end - i, &w);
+    const size_t l = FoldAt(s + i, tok.oe - i, &w);
     if (l == 0) break;
-    if (w.len && fold_pos < f + w.len) return static_cast<uint32_t>(i);
+    if (w.len && cut < f + w.len) return static_cast<uint32_t>(i);
     f += w.len;
     i += l;
   }
-  return tok.orig_end;
+  return tok.oe;
+}
+
+int64_t CountCodePointsFast(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  int64_t count = 0;
+#if defined(__SSE2__)
+  // A byte starts a code point unless it is a continuation byte (0x80..0xBF, as signed bytes
+  // -128..-65). 64 bytes per step into per-lane byte counters (each grows by at most 4 a
+  // step), summed every 63 steps at most before they overflow.
+  const __m128i cont_max = _mm_set1_epi8(-65);
+  const __m128i zero = _mm_setzero_si128();
+  auto starts = [&](size_t at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at));
+    return _mm_cmpgt_epi8(v, cont_max);  // -1 per code point start
+  };
+  while (i + 64 <= n) {
+    const size_t steps = std::min<size_t>((n - i) / 64, 63);
+    __m128i acc = zero;
+    for (size_t k = 0; k < steps; ++k, i += 64) {
+      const __m128i a = _mm_add_epi8(starts(i), starts(i + 16));
+      const __m128i b = _mm_add_epi8(starts(i + 32), starts(i + 48));
+      acc = _mm_sub_epi8(acc, _mm_add_epi8(a, b));
+    }
+    const __m128i sums = _mm_sad_epu8(acc, zero);
+    count += _mm_cvtsi128_si64(sums) + _mm_extract_epi16(sums, 4);
+  }
+  if (i + 16 <= n) {
+    __m128i acc = zero;
+    for (; i + 16 <= n; i += 16) acc = _mm_sub_epi8(acc, starts(i));
+    const __m128i sums = _mm_sad_epu8(acc, zero);
+    count += _mm_cvtsi128_si64(sums) + _mm_extract_epi16(sums, 4);
+  }
+#endif
+  for (; i < n; ++i) count += (s[i] & 0xC0) != 0x80;
+  return count;
 }
 
 std::string FoldString(std::string_view text) {
   FoldedText ft;
   if (!FoldAndTokenize(text, 0, &ft).ok()) return std::string();
   std::string out;
-  for (const RawToken& t : ft.tokens) {
+  for (const Tok& t : ft.tokens) {
     if (!out.empty() && t.space_before) out.push_back(' ');
-    out.append(ft.folded, t.fold_begin, t.fold_end - t.fold_begin);
+    out.append(t.full);
   }
   return out;
 }

@@ -20,39 +20,58 @@ namespace tarikh::internal {
 
 enum class TokKind : uint8_t { kWord, kNumber, kPunct };
 
-struct RawToken {
-  uint32_t fold_begin = 0;  // byte range in the folded buffer
-  uint32_t fold_end = 0;
-  uint32_t orig_begin = 0;  // byte range in the original text
-  uint32_t orig_end = 0;
-  uint32_t cp_begin = 0;  // code points of the text before orig_begin
+struct LexGroup;  // lexicon.h
+
+// A token of the tagger, written once by the fold (the text fields) and completed in place by
+// Recognizer::BuildTokens (the lexicon fields: g, and for a word with a proclitic stem, ob, wa,
+// prep; fut). One vector from the fold to the recognizer: no intermediate token type and no
+// second copy. Code-point offsets are not kept per token: the tagger counts them only for the
+// extents it emits.
+struct Tok {
+  std::string_view full;  // folded token (a view into FoldedText::folded)
+  std::string_view stem;  // folded token without proclitics (= full unless BuildTokens cuts)
+  const LexGroup* g = nullptr;
+  int64_t num = -1;  // digits value (capped at ten digits' worth), -1 for other tokens
+  uint32_t ob = 0;   // original byte of the stem start
+  uint32_t oe = 0;   // original byte end
+  int ndig = 0;      // digits of a number token
   TokKind kind = TokKind::kWord;
   bool space_before = false;  // whitespace between this token and the previous one
   bool break_before = false;  // a line break or sentence-final punctuation before it
+  bool wa = false;            // a و/ف conjunction was stripped
+  bool prep = false;          // a ب/ل/ك preposition was stripped
+  bool fut = false;           // a future-tense cue
+  char punct = 0;             // a punctuation token's byte ('\x01' when it is wider)
 };
 
 struct FoldedText {
   std::string folded;
-  std::vector<RawToken> tokens;
-  int64_t code_points = 0;  // code points in the text (after a successful fold)
+  std::vector<Tok> tokens;
   void Clear() {
     folded.clear();
     tokens.clear();
-    code_points = 0;
   }
 };
 
-// Folds and tokenizes `text` into `out` (cleared first). Letters and digits form separate
-// tokens (و2014 → و | 2014); each punctuation character is its own token. On malformed
-// UTF-8 returns kInvalidUtf8 with the byte offset (+ base_offset) of the first bad byte.
-// Buffers in `out` are reused from call to call (no allocation once they are large enough).
-Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* out);
+// Folds and tokenizes `text` into `folded` and `toks` (both cleared first). Letters and
+// digits form separate tokens (و2014 → و | 2014); each punctuation character is its own
+// token. The tokens' views point into *folded, valid until it is next written or moved. On
+// malformed UTF-8 returns kInvalidUtf8 with the byte offset (+ base_offset) of the first bad
+// byte. The buffers are reused from call to call (no allocation once they are large enough).
+Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* folded,
+                       std::vector<Tok>* toks);
+inline Status FoldAndTokenize(std::string_view text, int64_t base_offset, FoldedText* out) {
+  return FoldAndTokenize(text, base_offset, &out->folded, &out->tokens);
+}
 
 // The original byte (in `text`, the string given to FoldAndTokenize) of the character that
-// produced folded byte `fold_pos` of letter/digit token `tok` (fold_begin <= fold_pos <
-// fold_end). Re-decodes the token, so it is meant for the rare tokens whose extent starts
-// inside them (a stripped proclitic), not for every token.
-uint32_t OrigOffset(std::string_view text, const RawToken& tok, uint32_t fold_pos);
+// produced byte `cut` of letter/digit token `tok`'s folded form (cut < tok.full.size()).
+// Re-decodes the token from tok.ob, so it is meant for the rare tokens whose extent starts
+// inside them (a stripped proclitic), before ob is moved, not for every token.
+uint32_t OrigOffset(std::string_view text, const Tok& tok, uint32_t cut);
+
+// The number of code points in valid UTF-8 `text` (16 bytes per step).
+int64_t CountCodePointsFast(std::string_view text);
 
 // The folded form of a short string (lexicon surfaces, tests), single spaces between words.
 std::string FoldString(std::string_view text);

@@ -18,9 +18,7 @@ TEST(LexiconTest, EveryRowLoadsAndIsFound) {
   for (const lex::Row& row : lex::kRows) {
     ASSERT_TRUE(FoldAndTokenize(row.surface, 0, &ft).ok()) << row.line;
     ASSERT_FALSE(ft.tokens.empty()) << lex::kFiles[row.file] << ":" << row.line;
-    const RawToken& t = ft.tokens[0];
-    const LexGroup* g =
-        lex.Find(std::string_view(ft.folded).substr(t.fold_begin, t.fold_end - t.fold_begin));
+    const LexGroup* g = lex.Find(ft.tokens[0].full);
     ASSERT_NE(g, nullptr) << lex::kFiles[row.file] << ":" << row.line;
     bool found = false;
     for (const LexEntry& e : lex.Entries(*g)) found |= e.row == &row;

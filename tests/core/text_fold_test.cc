@@ -61,15 +61,19 @@ TEST(FoldAndTokenizeTest, LongWordsFoldCharacterByCharacter) {
                                       static_cast<uint32_t>(6 + 2 * cps) + lead};
         const size_t idx[] = {1, 2, 4};
         for (int k = 0; k < 3; ++k) {
-          const RawToken& t = ft.tokens[idx[k]];
-          EXPECT_EQ(ft.folded.substr(t.fold_begin, t.fold_end - t.fold_begin), want) << text;
-          EXPECT_EQ(t.orig_begin, begins[k]) << text;
-          EXPECT_EQ(t.orig_end, begins[k] - skip + word.size()) << text;
-          EXPECT_EQ(t.cp_begin, cp_begins[k]) << text;
+          const Tok& t = ft.tokens[idx[k]];
+          EXPECT_EQ(t.full, want) << text;
+          EXPECT_EQ(t.stem, want) << text;
+          EXPECT_EQ(t.kind, TokKind::kWord) << text;
+          EXPECT_EQ(t.ob, begins[k]) << text;
+          EXPECT_EQ(t.oe, begins[k] - skip + word.size()) << text;
+          EXPECT_EQ(CountCodePointsFast(std::string_view(text).substr(0, t.ob)), cp_begins[k])
+              << text;
           EXPECT_TRUE(t.space_before) << text;
         }
         EXPECT_EQ(ft.tokens[3].kind, TokKind::kPunct);
-        EXPECT_EQ(ft.code_points, 6 + 3 * cps);
+        EXPECT_EQ(ft.tokens[3].punct, ',');
+        EXPECT_EQ(CountCodePointsFast(text), 6 + 3 * cps);
       }
     }
   }
@@ -80,35 +84,47 @@ TEST(FoldAndTokenizeTest, OffsetsMapBackToOriginal) {
   FoldedText ft;
   ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
   ASSERT_EQ(ft.tokens.size(), 4u);  // وفي | عام | 2014 | م
-  const RawToken& year = ft.tokens[2];
+  const Tok& year = ft.tokens[2];
   EXPECT_EQ(year.kind, TokKind::kNumber);
-  EXPECT_EQ(ft.folded.substr(year.fold_begin, year.fold_end - year.fold_begin), "2014");
-  EXPECT_EQ(text.substr(year.orig_begin, year.orig_end - year.orig_begin), "٢٠١٤");
-  const RawToken& am = ft.tokens[1];
-  EXPECT_EQ(text.substr(am.orig_begin, am.orig_end - am.orig_begin), "عامِ");
+  EXPECT_EQ(year.full, "2014");
+  EXPECT_EQ(year.num, 2014);
+  EXPECT_EQ(year.ndig, 4);
+  EXPECT_EQ(text.substr(year.ob, year.oe - year.ob), "٢٠١٤");
+  const Tok& am = ft.tokens[1];
+  EXPECT_EQ(am.num, -1);
+  EXPECT_EQ(text.substr(am.ob, am.oe - am.ob), "عامِ");
   EXPECT_FALSE(ft.tokens[3].space_before);
 }
 
-// Every token's cp_begin is the number of code points before it, whichever path of the fold
-// produced the token (the word-boundary shortcut, punctuation, digits, characters of three
-// and four bytes, dropped marks and bidi controls).
-TEST(FoldAndTokenizeTest, CodePointStartOfEveryToken) {
-  const std::vector<std::string> texts = {
+// Every token's start, whichever path of the fold produced the token (the word-boundary
+// shortcut, punctuation, digits, characters of three and four bytes, dropped marks and bidi
+// controls), is a character boundary, and CountCodePointsFast counts the characters before it
+// as a byte-by-byte count does; also on texts long enough for its 16-byte steps and the
+// 255-step counter flush.
+TEST(FoldAndTokenizeTest, CodePointsBeforeEveryToken) {
+  std::vector<std::string> texts = {
       "في عامِ ٢٠١٤م، قال: «غداً» 12/5 ـ الاثنين\nو2015 “سنة” \xe2\x80\x8fيوم 😀 end.",
       "كلمة كلمة كلمة 7 كلمة ،كلمة  كلمة\tكلمة", "a b  c ١٢ ق"};
+  std::string long_text;
+  while (long_text.size() < 9000) long_text += texts[long_text.size() % 3];
+  texts.push_back(long_text);
   for (const std::string& text : texts) {
     FoldedText ft;
     ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
     ASSERT_FALSE(ft.tokens.empty());
-    for (const RawToken& t : ft.tokens) {
+    for (const Tok& t : ft.tokens) {
+      ASSERT_LT(t.ob, text.size());
+      EXPECT_NE(static_cast<unsigned char>(text[t.ob]) & 0xC0, 0x80) << text << " @" << t.ob;
       int64_t cps = 0;
-      for (size_t k = 0; k < t.orig_begin; ++k)
-        cps += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
-      EXPECT_EQ(t.cp_begin, cps) << text << " @" << t.orig_begin;
+      for (size_t k = 0; k < t.ob; ++k) cps += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+      EXPECT_EQ(CountCodePointsFast(std::string_view(text).substr(0, t.ob)), cps)
+          << text << " @" << t.ob;
     }
-    int64_t all = 0;
-    for (unsigned char c : text) all += (c & 0xC0) != 0x80;
-    EXPECT_EQ(ft.code_points, all);
+    for (size_t len = 0; len <= text.size(); len += 1 + len / 7) {
+      int64_t all = 0;
+      for (size_t k = 0; k < len; ++k) all += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+      EXPECT_EQ(CountCodePointsFast(std::string_view(text).substr(0, len)), all) << len;
+    }
   }
 }
 
@@ -119,13 +135,13 @@ TEST(FoldAndTokenizeTest, OrigOffsetSkipsDroppedMarks) {
   FoldedText ft;
   ASSERT_TRUE(FoldAndTokenize(text, 0, &ft).ok());
   ASSERT_EQ(ft.tokens.size(), 2u);
-  const RawToken& w = ft.tokens[0];
-  EXPECT_EQ(ft.folded.substr(w.fold_begin, w.fold_end - w.fold_begin), "وبالشهر");
-  EXPECT_EQ(OrigOffset(text, w, w.fold_begin), 0u);
-  EXPECT_EQ(OrigOffset(text, w, w.fold_begin + 2), 4u);  // ب after و (2) + tatweel (2)
-  EXPECT_EQ(OrigOffset(text, w, w.fold_begin + 4), 8u);  // ا after بِ (2 + 2)
-  EXPECT_EQ(text.substr(OrigOffset(text, w, w.fold_begin + 4)), "الشهر 12");
-  EXPECT_EQ(ft.code_points, 12);  // و ـ ب ِ ا ل ش ه ر, space, 1, 2
+  const Tok& w = ft.tokens[0];
+  EXPECT_EQ(w.full, "وبالشهر");
+  EXPECT_EQ(OrigOffset(text, w, 0), 0u);
+  EXPECT_EQ(OrigOffset(text, w, 2), 4u);  // ب after و (2) + tatweel (2)
+  EXPECT_EQ(OrigOffset(text, w, 4), 8u);  // ا after بِ (2 + 2)
+  EXPECT_EQ(text.substr(OrigOffset(text, w, 4)), "الشهر 12");
+  EXPECT_EQ(CountCodePointsFast(text), 12);  // و ـ ب ِ ا ل ش ه ر, space, 1, 2
 }
 
 TEST(FoldAndTokenizeTest, BuffersAreReusedAcrossCalls) {
@@ -134,7 +150,7 @@ TEST(FoldAndTokenizeTest, BuffersAreReusedAcrossCalls) {
   ASSERT_TRUE(FoldAndTokenize("غدا", 0, &ft).ok());
   ASSERT_EQ(ft.tokens.size(), 1u);
   EXPECT_EQ(ft.folded, "غدا");
-  EXPECT_EQ(ft.code_points, 3);
+  EXPECT_EQ(ft.tokens[0].full, "غدا");
 }
 
 // A word that fills the fold's 16-byte step up to a space and a lead byte cut off by the end of
