@@ -240,49 +240,75 @@ inline size_t FoldAt(const unsigned char* s, size_t avail, Folded* out) {
 
 constexpr uint8_t kNoRun = 0xFF;  // no letter/digit token open
 
-// The letters the vector path below copies on its own: U+0621..U+063F and U+0641..U+064A
-// (UTF-8 D8 A1..D8 BF, D9 81..D9 8A), the bulk of Arabic words, less those that fold to another
-// letter (آ أ ؤ إ ئ = U+0622..U+0626, ة, ى). Checked against kTable at compile time: every one
-// is a letter that folds to itself.
+// The letters the vector path below folds on its own: U+0621..U+063F and U+0641..U+064A
+// (UTF-8 D8 A1..D8 BF, D9 81..D9 8A), the bulk of Arabic words. All but seven fold to
+// themselves; those seven (آ أ ؤ إ ئ = U+0622..U+0626, ة, ى) fold to another letter of the same
+// two-byte length, written by VectorFold. Checked against kTable at compile time.
 constexpr uint32_t kRunLo1 = 0x621, kRunHi1 = 0x63F, kRunLo2 = 0x641, kRunHi2 = 0x64A;
 constexpr uint32_t kFoldLo = 0x622, kFoldHi = 0x626, kTaMarbuta = 0x629, kAlefMaqsura = 0x649;
-constexpr bool PlainLetter(uint32_t c) {
-  return ((c >= kRunLo1 && c <= kRunHi1) || (c >= kRunLo2 && c <= kRunHi2)) &&
-         !(c >= kFoldLo && c <= kFoldHi) && c != kTaMarbuta && c != kAlefMaqsura;
+constexpr uint32_t kWawHamza = 0x624, kYaHamza = 0x626;
+constexpr uint32_t kAlef = 0x627, kHa = 0x647, kWaw = 0x648, kYa = 0x64A;
+constexpr bool RunLetter(uint32_t c) {
+  return (c >= kRunLo1 && c <= kRunHi1) || (c >= kRunLo2 && c <= kRunHi2);
 }
-constexpr bool PlainLettersFoldToThemselves() {
+// What VectorFold writes for a run letter.
+constexpr uint32_t VectorFold(uint32_t c) {
+  if (c == kWawHamza) return kWaw;
+  if (c == kYaHamza || c == kAlefMaqsura) return kYa;
+  if (c >= kFoldLo && c <= kFoldHi) return kAlef;
+  if (c == kTaMarbuta) return kHa;
+  return c;
+}
+constexpr bool RunLettersFoldAsTheTable() {
   for (uint32_t c = 0x600; c < 0x680; ++c) {
-    if (PlainLetter(c) && (kTable[c].cls != kLetter || kTable[c].out != c)) return false;
+    if (RunLetter(c) && (kTable[c].cls != kLetter || kTable[c].out != VectorFold(c))) return false;
   }
   return true;
 }
-static_assert(PlainLettersFoldToThemselves(), "PlainLetter disagrees with kTable");
+static_assert(RunLettersFoldAsTheTable(), "VectorFold disagrees with kTable");
 
 #if defined(__SSE2__)
-// The same character as lead << 8 | continuation, biased by 0x8000 so that signed 16-bit
-// comparisons order the lanes as unsigned numbers.
-constexpr int16_t Key(uint32_t c) {
-  return static_cast<int16_t>(((((0xC0 | (c >> 6)) << 8) | (0x80 | (c & 0x3F))) ^ 0x8000));
+// The UTF-8 bytes of a two-byte character as one 16-bit number, lead << 8 | continuation.
+constexpr uint16_t Enc(uint32_t c) {
+  return static_cast<uint16_t>(((0xC0 | (c >> 6)) << 8) | (0x80 | (c & 0x3F)));
 }
 
-// The length in bytes (even; 16 when the run goes on) of the run of PlainLetter characters at
-// the start of the 16 bytes at s, which are copied to o (16 bytes writable). Eight characters
-// per step instead of a table look-up each; a letter that folds (ة at the end of a word, say)
-// ends the run and goes through the table.
-inline size_t PlainRun16(const unsigned char* s, char* o) {
+// The length in bytes (even; 16 when the run goes on) of the run of RunLetter characters at
+// the start of the 16 bytes at s, whose folded form is written to o (16 bytes writable; past
+// the run, bytes that the caller overwrites). Eight characters per step instead of a table
+// look-up each; anything else (a space, a dropped mark, another block) ends the run and goes
+// through the table.
+inline size_t VectorRun16(const unsigned char* s, char* o) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-  const __m128i key = _mm_xor_si128(_mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8)),
-                                    _mm_set1_epi16(static_cast<int16_t>(0x8000)));
+  const __m128i key = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+  // key in [lo, hi] as unsigned numbers: key - lo, biased by 0x8000 into a signed number, is
+  // below hi - lo + 1 - 0x8000. One add and one compare per range (SSE2 compares are signed).
   auto in = [&key](uint32_t lo, uint32_t hi) {
-    return _mm_and_si128(_mm_cmpgt_epi16(key, _mm_set1_epi16(static_cast<int16_t>(Key(lo) - 1))),
-                         _mm_cmpgt_epi16(_mm_set1_epi16(static_cast<int16_t>(Key(hi) + 1)), key));
+    const __m128i t = _mm_add_epi16(key, _mm_set1_epi16(static_cast<int16_t>(0x8000 - Enc(lo))));
+    return _mm_cmpgt_epi16(_mm_set1_epi16(static_cast<int16_t>(Enc(hi) - Enc(lo) + 1 - 0x8000)), t);
   };
-  auto is = [&key](uint32_t c) { return _mm_cmpeq_epi16(key, _mm_set1_epi16(Key(c))); };
-  const __m128i plain = _mm_andnot_si128(
-      _mm_or_si128(in(kFoldLo, kFoldHi), _mm_or_si128(is(kTaMarbuta), is(kAlefMaqsura))),
-      _mm_or_si128(in(kRunLo1, kRunHi1), in(kRunLo2, kRunHi2)));
-  const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(plain));
+  auto is = [&key](uint32_t c) {
+    return _mm_cmpeq_epi16(key, _mm_set1_epi16(static_cast<int16_t>(Enc(c))));
+  };
+  const __m128i run = _mm_or_si128(in(kRunLo1, kRunHi1), in(kRunLo2, kRunHi2));
+  const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(run));
+  const __m128i hamza = in(kFoldLo, kFoldHi);
+  const __m128i ta = is(kTaMarbuta), maqsura = is(kAlefMaqsura);
+  if (_mm_movemask_epi8(_mm_or_si128(hamza, _mm_or_si128(ta, maqsura))) == 0) [[likely]] {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+  } else {
+    // Same-length folds in the register (lanes outside the run are overwritten later).
+    auto put = [](__m128i x, __m128i m, uint32_t c) {
+      const __m128i to = _mm_set1_epi16(static_cast<int16_t>(Enc(c)));
+      return _mm_or_si128(_mm_and_si128(m, to), _mm_andnot_si128(m, x));
+    };
+    __m128i f = put(key, hamza, kAlef);
+    f = put(f, is(kWawHamza), kWaw);
+    f = put(f, _mm_or_si128(is(kYaHamza), maqsura), kYa);
+    f = put(f, ta, kHa);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o),
+                     _mm_or_si128(_mm_slli_epi16(f, 8), _mm_srli_epi16(f, 8)));
+  }
   return static_cast<size_t>(std::countr_zero(~mask));  // ~mask has bit 16 and up set
 }
 #endif
@@ -376,7 +402,7 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* 
       // reads s[i + 2] <= s[start + 16].
       if (cur.run == kLetter) {
         while (i + 16 < n) {
-          const size_t k = PlainRun16(s + i, o);
+          const size_t k = VectorRun16(s + i, o);
           o += k;
           i += k;
           if (k == 16) continue;
