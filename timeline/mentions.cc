@@ -21,6 +21,7 @@
 namespace tarikh {
 namespace {
 
+using timeline_internal::AdvanceCodePoints;
 using timeline_internal::CanAnchor;
 using timeline_internal::DecodeAndSplitSentences;
 using timeline_internal::DecodeUtf8;
@@ -271,21 +272,23 @@ class WordCache {
   WordEntry& Find(std::u32string_view raw, uint64_t h) {
     if (table_.empty()) table_.assign(kInitialSlots, Slot());
     const size_t mask = table_.size() - 1;
+    const size_t size = raw.size();
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       Slot& slot = table_[i];
       if (slot.item == nullptr) {
         Item& item = items_.emplace_back();
         slot.hash = h;
         slot.item = &item;
-        item.key_begin = arena_.size();
-        item.key_size = raw.size();
+        slot.key_begin = arena_.size();
+        slot.key_size = size;
         arena_.append(raw);
         item.entry.folded = timeline_internal::Fold(raw);
         if ((items_.size() + 1) * 2 > table_.size()) Grow();
         return item.entry;
       }
-      if (slot.hash == h && slot.item->key_size == raw.size() &&
-          std::equal(raw.begin(), raw.end(), arena_.data() + slot.item->key_begin)) {
+      // The key is compared where the slot says it is, without reading the item first; words
+      // are short, so a loop beats a call to memcmp.
+      if (slot.hash == h && slot.key_size == size && SameKey(arena_.data() + slot.key_begin, raw)) {
         return slot.item->entry;
       }
     }
@@ -317,13 +320,19 @@ class WordCache {
   struct Item;
   struct Slot {
     uint64_t hash = 0;
+    size_t key_begin = 0;  // the word's code points in arena_
+    size_t key_size = 0;
     Item* item = nullptr;  // null = empty
   };
   struct Item {
-    size_t key_begin = 0;  // in arena_
-    size_t key_size = 0;
     WordEntry entry;
   };
+  static bool SameKey(const char32_t* key, std::u32string_view raw) {
+    for (size_t k = 0; k < raw.size(); ++k) {
+      if (key[k] != raw[k]) return false;
+    }
+    return true;
+  }
   void Grow() {
     std::vector<Slot> bigger(table_.size() * 2);
     const size_t mask = bigger.size() - 1;
@@ -431,19 +440,18 @@ class DocumentExtractor {
   }
   // The byte offset in doc_.text of code point `cp`, walked from the last one asked for:
   // slices are asked for in text order, sentence by sentence, so the walks add up to about
-  // one pass over the text.
+  // one pass over the text (forward by counting lead bytes, AdvanceCodePoints; the rare step
+  // back by the lengths of the code points stepped over).
   int64_t ByteAt(int64_t cp) const {
-    auto length = [](char32_t c) {
-      return 1 + static_cast<int64_t>(c >= 0x80) + static_cast<int64_t>(c >= 0x800) +
-             static_cast<int64_t>(c >= 0x10000);
-    };
-    int64_t bytes = 0;
     if (cp >= cursor_cp_) {
-      for (int64_t i = cursor_cp_; i < cp; ++i) bytes += length(text_[i]);
-      cursor_byte_ += bytes;
+      cursor_byte_ = static_cast<int64_t>(
+          AdvanceCodePoints(doc_.text, static_cast<size_t>(cursor_byte_), cp - cursor_cp_));
     } else {
-      for (int64_t i = cp; i < cursor_cp_; ++i) bytes += length(text_[i]);
-      cursor_byte_ -= bytes;
+      for (int64_t i = cp; i < cursor_cp_; ++i) {
+        const char32_t c = text_[i];
+        cursor_byte_ -= 1 + static_cast<int64_t>(c >= 0x80) + static_cast<int64_t>(c >= 0x800) +
+                        static_cast<int64_t>(c >= 0x10000);
+      }
     }
     cursor_cp_ = cp;
     return cursor_byte_;

@@ -2,8 +2,12 @@
 #include "text.h"
 
 #include <unicode/uchar.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
+#include <bit>
 #include <sstream>
 
 namespace tarikh::timeline_internal {
@@ -50,6 +54,40 @@ std::u32string DecodeUtf8(std::string_view text) {
   std::u32string out(text.size(), U'\0');
   out.resize(DecodeUtf8To(text, out.data()));
   return out;
+}
+
+size_t AdvanceCodePoints(std::string_view text, size_t from, int64_t n) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t b = from;
+#if defined(__SSE2__)
+  // 16 bytes at a time: a bit per lead byte (all but 10xxxxxx; as signed bytes, the
+  // continuation bytes are exactly those below -64). b may stop inside a sequence, whose
+  // continuation bytes are not leads.
+  const __m128i lowest_lead = _mm_set1_epi8(static_cast<char>(0xC0));
+  while (size - b >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + b));
+    unsigned leads =
+        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, lowest_lead))) & 0xFFFFu;
+    const int count = std::popcount(leads);
+    if (count > n) {  // the code point sought starts in this block: its lead is bit n
+      for (int64_t k = 0; k < n; ++k) leads &= leads - 1;
+      return b + static_cast<size_t>(std::countr_zero(leads));
+    }
+    n -= count;
+    b += 16;
+  }
+#endif
+  while (b < size) {
+    if ((s[b] & 0xC0) == 0x80) {  // inside a sequence
+      ++b;
+      continue;
+    }
+    if (n == 0) break;
+    ++b;
+    --n;
+  }
+  return b;
 }
 
 size_t DecodeUtf8To(std::string_view text, char32_t* out) {

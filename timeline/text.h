@@ -50,6 +50,11 @@ inline size_t DecodeUtf8Sequence(const unsigned char* p, const unsigned char* en
   return len;
 }
 
+// The byte offset in `text` (valid UTF-8) of the code point `n` code points after the one
+// starting at byte `from`; text.size() if the text ends first. Counts lead bytes 16 at a
+// time, so a long walk costs a fraction of decoding the same bytes.
+size_t AdvanceCodePoints(std::string_view text, size_t from, int64_t n);
+
 bool IsWordChar(char32_t c);
 // Ends a clause inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.
 bool IsClauseDelimiter(char32_t c);

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace tarikh::timeline_internal {
 namespace {
 
@@ -57,6 +61,31 @@ TEST(TextTest, WordsAndDelimiters) {
   auto w = SplitWords(t, 0, static_cast<int64_t>(t.size()));
   ASSERT_EQ(w.size(), 4u);
   EXPECT_TRUE(IsClauseDelimiter(t[3]));
+}
+
+// Every start and every count, on text mixing sequences of one to four bytes long enough
+// for the 16-byte blocks: the answer is where decoding code point by code point lands.
+TEST(TextTest, AdvanceCodePointsMatchesDecoding) {
+  const std::string pieces[] = {"a", " ", "\u0627", "\u0644", "\u20AC", "\U0001F600", "7"};
+  std::string text;
+  uint32_t r = 12345;
+  for (int k = 0; k < 120; ++k) {
+    r = r * 1103515245u + 12345u;
+    text += pieces[(r >> 16) % 7];
+  }
+  std::vector<size_t> starts;  // byte offset of each code point, then the end
+  for (size_t b = 0; b < text.size(); ++b) {
+    if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) starts.push_back(b);
+  }
+  starts.push_back(text.size());
+  const int64_t cps = static_cast<int64_t>(starts.size()) - 1;
+  for (int64_t from = 0; from <= cps; ++from) {
+    for (int64_t n = 0; from + n <= cps + 2; ++n) {
+      const size_t want = starts[static_cast<size_t>(std::min(from + n, cps))];
+      ASSERT_EQ(AdvanceCodePoints(text, starts[static_cast<size_t>(from)], n), want)
+          << "from code point " << from << ", " << n << " on";
+    }
+  }
 }
 
 TEST(TextTest, DecodeIntoBufferAndFoldChar) {
