@@ -357,17 +357,6 @@ struct OpenTok {
   }
 }
 
-// At s[*i]: one space, then the two-byte letter or digit `e` opening the next word. Closes
-// the open token at the space and opens the next one, as the general path would.
-[[gnu::always_inline]] inline void NextWord(const EncodedFold& e, OpenTok* t, char** o, size_t* i,
-                                            std::vector<Tok>* toks) {
-  CloseToken(*t, *o, static_cast<uint32_t>(*i), toks);
-  *t = OpenTok{e.cls, true, false, static_cast<uint32_t>(*i + 1), *o};
-  std::memcpy(*o, e.bytes, 2);
-  *o += e.len;
-  *i += 3;
-}
-
 }  // namespace
 
 Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* folded,
@@ -396,26 +385,26 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* 
   while (i < n) {
     if (cur.run != kNoRun) {
 #if defined(__SSE2__)
-      // Inside an Arabic word: eight letters per step while they fold to themselves (the
-      // output never outgrows the input, so o + 16 <= fbase + i + 16 <= fbase + n). One byte
-      // more than the step is left in the text: the end-of-word test after a step (k <= 14)
-      // reads s[i + 2] <= s[start + 16].
+      // Inside an Arabic word: eight letters per step (the output never outgrows the input,
+      // so o + 16 <= fbase + i + 16 <= fbase + n). One byte more than the step is left in the
+      // text: the end-of-word test after a step (k <= 14) reads s[i + 1] <= s[start + 15].
       if (cur.run == kLetter) {
         while (i + 16 < n) {
-          const size_t k = VectorRun16(s + i, o);
+          size_t k = VectorRun16(s + i, o);
           o += k;
           i += k;
-          if (k == 16) continue;
-          // The usual end of a word: one ASCII space and a two-byte letter (as below, for
-          // letters only, without leaving this loop).
-          if (s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
-            const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
-            if (e.cls == kLetter) {
-              NextWord(e, &cur, &o, &i, &toks);
-              continue;
-            }
+          // The usual end of a word: one ASCII space and a run letter. The next word's first
+          // step is the same vector step one byte on (the next lead byte is D8 or D9, and the
+          // step must fit: i + 1 + 16 <= n); anything else goes through the paths below.
+          while (k < 16 && s[i] == ' ' && (s[i + 1] & 0xFEu) == 0xD8u && i + 17 < n) {
+            k = VectorRun16(s + i + 1, o);
+            if (k == 0) break;
+            CloseToken(cur, o, static_cast<uint32_t>(i), &toks);
+            cur = OpenTok{kLetter, true, false, static_cast<uint32_t>(i + 1), o};
+            o += k;
+            i += 1 + k;
           }
-          break;
+          if (k < 16) break;
         }
       }
 #endif
@@ -452,7 +441,11 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* 
       if (i + 2 < n && s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
         const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
         if (e.cls == kLetter || e.cls == kDigit) {
-          NextWord(e, &cur, &o, &i, &toks);
+          CloseToken(cur, o, static_cast<uint32_t>(i), &toks);
+          cur = OpenTok{e.cls, true, false, static_cast<uint32_t>(i + 1), o};
+          std::memcpy(o, e.bytes, 2);
+          o += e.len;
+          i += 3;
           continue;
         }
       }
