@@ -95,13 +95,16 @@ Status Recognizer::BuildTokens(FoldedText* ft, int64_t base_offset) {
   toks_.swap(ft->tokens);
   TARIKH_RETURN_IF_ERROR(FoldAndTokenize(text_, base_offset, &ft->folded, &toks_));
   starts_.clear();
+  // Through a local pointer: the vector's own pointer would be reloaded at every token.
+  Tok* const base = toks_.data();
+  const Lexicon& lex = lex_;
   const size_t count = toks_.size();
   for (size_t idx = 0; idx < count; ++idx) {
-    Tok& t = toks_[idx];
+    Tok& t = base[idx];
     if (t.kind == TokKind::kNumber) {
       starts_.push_back(static_cast<uint32_t>(idx));  // MayStart: every number
     } else if (t.kind == TokKind::kWord) {
-      t.g = lex_.Find(t.full);
+      t.g = lex.Find(t.full);
       if (!t.g && (t.full.size() < 2 || !MayHaveClitic(Lead2(t.full)))) continue;
       if (!t.g && t.full.size() >= 6) {
         // Proclitics, guided by the lexicon: (و|ف)? then (ب|ل|ك)? or لل (= ل + ال).
@@ -109,7 +112,7 @@ Status Recognizer::BuildTokens(FoldedText* ft, int64_t base_offset) {
         std::string_view s = t.full;
         bool wa = false;
         if (Lead2(s) == kWawL || Lead2(s) == kFaL) {
-          if (const LexGroup* g = s.size() >= 8 ? lex_.Find(s.substr(2)) : nullptr) {
+          if (const LexGroup* g = s.size() >= 8 ? lex.Find(s.substr(2)) : nullptr) {
             t.g = g;
             cut = 2;
             wa = true;
@@ -123,7 +126,7 @@ Status Recognizer::BuildTokens(FoldedText* ft, int64_t base_offset) {
           if (Lead2(s) == kLamL && Lead2(s.substr(2)) == kLamL) {
             scratch_.assign(kAlef);
             scratch_.append(s.substr(2));
-            if (const LexGroup* g = lex_.Find(scratch_)) {
+            if (const LexGroup* g = lex.Find(scratch_)) {
               t.g = g;
               t.stem = g->key;
               t.prep = true;
@@ -134,7 +137,7 @@ Status Recognizer::BuildTokens(FoldedText* ft, int64_t base_offset) {
           }
           if (!t.g && s.size() >= 8 &&
               (Lead2(s) == kBaL || Lead2(s) == kLamL || Lead2(s) == kKafL)) {
-            if (const LexGroup* g = lex_.Find(s.substr(2))) {
+            if (const LexGroup* g = lex.Find(s.substr(2))) {
               t.g = g;
               cut += 2;
               t.prep = true;
