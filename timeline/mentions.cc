@@ -279,19 +279,23 @@ class WordCache {
         Item& item = items_.emplace_back();
         slot.hash = h;
         slot.item = &item;
-        slot.key_begin = arena_.size();
-        slot.key_size = size;
+        item.key_begin = arena_.size();
+        item.key_size = size;
         arena_.append(raw);
         item.entry.folded = timeline_internal::Fold(raw);
         if ((items_.size() + 1) * 2 > table_.size()) Grow();
         return item.entry;
       }
-      // The key is compared where the slot says it is, without reading the item first; words
-      // are short, so a loop beats a call to memcmp.
-      if (slot.hash == h && slot.key_size == size && SameKey(arena_.data() + slot.key_begin, raw)) {
+      // Words are short: a loop beats a call to memcmp.
+      if (slot.hash == h && slot.item->key_size == size &&
+          SameKey(arena_.data() + slot.item->key_begin, raw)) {
         return slot.item->entry;
       }
     }
+  }
+  // Starts fetching the table slot where a look-up of hash `h` begins.
+  void Prefetch(uint64_t h) const {
+    if (!table_.empty()) __builtin_prefetch(&table_[static_cast<size_t>(h) & (table_.size() - 1)]);
   }
   size_t size() const { return items_.size(); }
   void Clear() {
@@ -320,11 +324,11 @@ class WordCache {
   struct Item;
   struct Slot {
     uint64_t hash = 0;
-    size_t key_begin = 0;  // the word's code points in arena_
-    size_t key_size = 0;
     Item* item = nullptr;  // null = empty
   };
   struct Item {
+    size_t key_begin = 0;  // the word's code points in arena_
+    size_t key_size = 0;
     WordEntry entry;
   };
   static bool SameKey(const char32_t* key, std::u32string_view raw) {
@@ -355,17 +359,20 @@ class WordCache {
 // allocating and zero-filling them per document was a visible share of the map step.
 struct ExtractScratch {
   std::u32string text;
-  // Code point → the cache entry of the word starting there (saves hashing a word again
-  // each time one of the passes looks at it).
+  // Code point of the current sentence → the cache entry of the word starting there (saves
+  // hashing a word again each time one of the passes looks at it). Indexed from the
+  // sentence's start, so the same few kilobytes serve every sentence and stay in cache (a
+  // slot per code point of the whole document missed the cache at most words).
   struct Slot {
     int64_t end = -1;
-    uint64_t generation = 0;  // the document the slot belongs to
+    uint64_t generation = 0;  // the sentence the slot belongs to
     WordEntry* entry = nullptr;
   };
   std::vector<Slot> slots;
   uint64_t generation = 0;
   WordCache words;
-  std::vector<Span> sentences;  // of the current document
+  std::vector<Span> sentences;   // of the current document
+  std::vector<uint64_t> hashes;  // of the current sentence's words
 };
 
 ExtractScratch& Scratch() {
@@ -388,16 +395,13 @@ class DocumentExtractor {
         scratch_(Scratch()) {}
 
   void Run(const std::vector<Timex>& timexes) {
-    // One buffer per thread, grown (never shrunk or cleared) as needed: the slots of an
-    // earlier document are told apart by their generation.
+    // One buffer per thread, grown (never shrunk or cleared) as needed.
     if (scratch_.text.size() < doc_.text.size()) scratch_.text.resize(doc_.text.size());
     // Decoded and split into sentences in one pass.
     text_ = std::u32string_view(
         scratch_.text.data(),
         DecodeAndSplitSentences(doc_.text, scratch_.text.data(), &scratch_.sentences));
     const int64_t n = static_cast<int64_t>(text_.size());
-    if (scratch_.slots.size() < text_.size()) scratch_.slots.resize(text_.size());
-    generation_ = ++scratch_.generation;
     if (scratch_.words.size() > WordCache::kMaxWords) scratch_.words.Clear();
     // Anchors: DATE/TIME values with a calendar position, plus durations governed by منذ.
     for (const Timex& t : timexes) {
@@ -411,12 +415,19 @@ class DocumentExtractor {
 
  private:
   WordEntry& Entry(const Word& w) const {
-    ExtractScratch::Slot& slot = scratch_.slots[w.begin];
-    if (slot.generation == generation_ && slot.end == w.end) return *slot.entry;
+    const auto k = static_cast<uint64_t>(w.begin - slot_base_);  // huge if before the base
+    if (k < static_cast<uint64_t>(slot_count_)) {
+      const ExtractScratch::Slot& slot = scratch_.slots[k];
+      if (slot.generation == generation_ && slot.end == w.end) return *slot.entry;
+    }
+    return LookUp(w);
+  }
+  // Entry's rare way: a word cut by a region boundary (another end at the same start: the
+  // slot keeps the latest) or one outside the current sentence (looked up, no slot).
+  [[gnu::noinline]] WordEntry& LookUp(const Word& w) const {
     WordEntry& entry = scratch_.words.Find(text_.substr(w.begin, w.end - w.begin));
-    // A word cut by a region boundary has another end at the same start (rare): the slot
-    // keeps the latest.
-    slot = {w.end, generation_, &entry};
+    const auto k = static_cast<uint64_t>(w.begin - slot_base_);
+    if (k < static_cast<uint64_t>(slot_count_)) scratch_.slots[k] = {w.end, generation_, &entry};
     return entry;
   }
   const std::u32string& Folded(const Word& w) const { return Entry(w).folded; }
@@ -458,13 +469,18 @@ class DocumentExtractor {
   }
 
   // The words of sentence `s` into sentence_words_ (as SplitWordsInto splits them), each
-  // hashed on the way and looked up in the word cache once, its entry left in its slot: the
-  // passes over the sentence then find every word's entry without reading its text again.
+  // looked up in the word cache once, its entry left in its slot: the passes over the
+  // sentence then find every word's entry without reading its text again. In two rounds:
+  // every word is hashed and its table slot fetched first, then looked up, so the cache
+  // misses of a sentence's look-ups overlap instead of following one another.
   void SplitSentenceWords(const Span& s) {
     std::vector<Word>& words = sentence_words_;
+    std::vector<uint64_t>& hashes = scratch_.hashes;
     words.clear();
+    hashes.clear();
     const char32_t* const text = text_.data();
     const WordCharTable& word_chars = WordChars();
+    WordCache& cache = scratch_.words;
     int64_t i = s.begin;
     const int64_t end = s.end;
     while (i < end) {
@@ -473,11 +489,23 @@ class DocumentExtractor {
       const int64_t b = i;
       uint64_t h = WordCache::kSeed;
       while (i < end && word_chars.Is(text[i])) h = WordCache::Step(h, text[i++]);
+      h = WordCache::Finish(h, static_cast<size_t>(i - b));
+      cache.Prefetch(h);
       words.push_back({b, i});
-      ExtractScratch::Slot& slot = scratch_.slots[b];
-      if (slot.generation == generation_ && slot.end == i) continue;
-      const std::u32string_view raw(text + b, static_cast<size_t>(i - b));
-      slot = {i, generation_, &scratch_.words.Find(raw, WordCache::Finish(h, raw.size()))};
+      hashes.push_back(h);
+    }
+    slot_base_ = s.begin;
+    slot_count_ = s.end - s.begin;
+    if (scratch_.slots.size() < static_cast<size_t>(slot_count_)) {
+      scratch_.slots.resize(static_cast<size_t>(slot_count_));
+    }
+    generation_ = ++scratch_.generation;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const Word& w = words[k];
+      WordEntry& entry = cache.Find(
+          std::u32string_view(text + w.begin, static_cast<size_t>(w.end - w.begin)), hashes[k]);
+      __builtin_prefetch(&entry);  // read next by FindSignals
+      scratch_.slots[static_cast<size_t>(w.begin - slot_base_)] = {w.end, generation_, &entry};
     }
   }
 
@@ -949,7 +977,9 @@ class DocumentExtractor {
   DocumentMentions* out_;
   const Lexicon& lex_;
   ExtractScratch& scratch_;
-  uint64_t generation_ = 0;
+  uint64_t generation_ = 0;   // of the current sentence's slots (SplitSentenceWords)
+  int64_t slot_base_ = 0;     // the current sentence's first code point
+  int64_t slot_count_ = 0;    // and its length: the slots in use
   std::u32string_view text_;  // the document's code points, in scratch_.text
   std::vector<Timex> all_;
   std::vector<Word> sentence_words_;  // of the sentence being processed
