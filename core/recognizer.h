@@ -141,24 +141,32 @@ class Recognizer {
     if (i >= n() || !toks_[i].g || !(toks_[i].g->any_mask & Bit(c))) return 0;
     const LexGroup& g = *toks_[i].g;
     for (const LexEntry& e : lex_.Entries(g)) {  // longest first
-      if (e.cls != c) continue;
-      if (e.nwords == 1) {
-        *out = &e;
-        return 1;
-      }
-      if (i + e.nwords > n()) continue;
-      bool ok = true;
-      for (int k = 1; k < e.nwords && ok; ++k) {
-        const Tok& t = toks_[i + k];
-        if (t.break_before || (t.full != lex_.Word(e, k) && t.stem != lex_.Word(e, k))) ok = false;
-        if (ok && t.stem == lex_.Word(e, k) && t.full != t.stem) ok = false;
-      }
-      if (ok) {
+      if (e.cls == c && (e.nwords == 1 || WordsFollow(e, i))) {
         *out = &e;
         return e.nwords;
       }
     }
     return 0;
+  }
+  // Whether the words after the first of entry e (whose first word is token i's) follow token
+  // i, on the same line, each whole or as the stem of a token without an extra proclitic.
+  bool WordsFollow(const LexEntry& e, size_t i) const {
+    if (i + e.nwords > n()) return false;
+    for (int k = 1; k < e.nwords; ++k) {
+      const Tok& t = toks_[i + k];
+      const std::string_view w = lex_.Word(e, k);
+      if (t.break_before || (t.full != w && t.stem != w)) return false;
+      if (t.stem == w && t.full != t.stem) return false;
+    }
+    return true;
+  }
+  // Whether an entry of one of the classes in `mask` (one word or more) starts at token i.
+  bool AnyPhraseAt(size_t i, uint64_t mask) const {
+    if (i >= n() || !toks_[i].g || !(toks_[i].g->any_mask & mask)) return false;
+    for (const LexEntry& e : lex_.Entries(*toks_[i].g)) {
+      if ((Bit(e.cls) & mask) && (e.nwords == 1 || WordsFollow(e, i))) return true;
+    }
+    return false;
   }
   bool IsPunct(size_t i, char c) const {
     return i < n() && toks_[i].kind == TokKind::kPunct && toks_[i].punct == c;
