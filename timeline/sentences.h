@@ -34,6 +34,11 @@ std::vector<Span> SplitSentences(std::u32string_view text);
 // out of bounds on other input.
 size_t DecodeAndSplitSentences(std::string_view text, char32_t* out, std::vector<Span>* sentences);
 
+// DecodeAndSplitSentences decodes 64-byte blocks of ASCII and two-byte sequences with
+// AVX-512 (VBMI2) when the CPU has it; tests turn that off to compare it with the scalar
+// decoder. Not thread-safe: for tests only.
+void SetVectorDecodeForTesting(bool on);
+
 }  // namespace tarikh::timeline_internal
 
 #endif  // TARIKH_TIMELINE_SENTENCES_H_

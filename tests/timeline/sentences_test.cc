@@ -171,6 +171,40 @@ TEST(SentencesTest, LongSequencesAtBlockEdges) {
   }
 }
 
+// Long texts of ASCII and Arabic with every kind of stop below U+0800 and some longer
+// sequences, so that 64-byte blocks of the vector decoder (where the CPU has it) end at
+// every kind of byte: its code points and sentences are the scalar decoder's and the
+// reference's.
+TEST(SentencesTest, VectorAndScalarDecodersAgree) {
+  const std::string pieces[] = {"\u0627", "\u0644", "\u0628", " ",          " ",      "a",
+                                "7",      ".",      "!",      "?",          "\n",     "\r",
+                                "\u061F", "\u06D4", "\u0085", "\u0700",     "\u07F9", "\u0589",
+                                "\u061D", "\u2028", "\u2026", "\U0001F600", "\u00AB", ")"};
+  constexpr size_t kPieces = sizeof pieces / sizeof pieces[0];
+  uint32_t r = 2016;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    r = r * 1103515245u + 12345u;
+    const int length = static_cast<int>((r >> 8) % 300);
+    for (int k = 0; k < length; ++k) {
+      r = r * 1103515245u + 12345u;
+      // Mostly letters and spaces, as in news text, so that whole blocks occur.
+      const uint32_t pick = (r >> 16) % 64;
+      text += pick < 48 ? pieces[pick % 5] : pieces[pick % kPieces];
+    }
+    std::u32string vec(text.size() + 1, U'\0'), sca(text.size() + 1, U'\0');
+    std::vector<Span> vec_spans, sca_spans;
+    const size_t nv = DecodeAndSplitSentences(text, vec.data(), &vec_spans);
+    SetVectorDecodeForTesting(false);
+    const size_t ns = DecodeAndSplitSentences(text, sca.data(), &sca_spans);
+    SetVectorDecodeForTesting(true);
+    ASSERT_EQ(nv, ns) << text;
+    EXPECT_EQ(vec.substr(0, nv), sca.substr(0, ns)) << text;
+    EXPECT_EQ(Pairs(vec_spans), Pairs(sca_spans)) << text;
+    if (round % 8 == 0) Check(text);
+  }
+}
+
 TEST(SentencesTest, ReusesTheBuffer) {
   std::u32string buf(64, U'\0');
   std::vector<Span> spans;
