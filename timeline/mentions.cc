@@ -232,17 +232,18 @@ inline bool TokenLess(const Token* a, const Token* b) {
   return a != b && a->text < b->text;
 }
 
+// The fields read at most occurrences of a word come first (see WordCache::Item).
 struct WordEntry {
-  std::u32string folded;
+  bool signals_found = false;
   int8_t content = -1;  // not digits, not a function word; -1 = not computed yet
   int8_t stop = -1;     // Lexicon::IsStopword
   int8_t future = -1;   // Lexicon::IsFutureMarker
   bool stemmed = false;
-  bool signals_found = false;
   const std::vector<int>* signals_a = nullptr;  // signals starting with the word
   const std::vector<int>* signals_b = nullptr;  // ... with the word without its و/ف
   const Token* token = nullptr;                 // merging token (null if the stem is too short)
   const Token* concept_token = nullptr;         // "#class" or null
+  std::u32string folded;
 };
 
 // Raw word text → its entry, in an open-addressing table of (hash, entry) with the
@@ -281,17 +282,21 @@ class WordCache {
         slot.item = &item;
         item.key_begin = arena_.size();
         item.key_size = size;
+        std::copy_n(raw.begin(), std::min(size, Item::kHead), item.head);
         arena_.append(raw);
         item.entry.folded = timeline_internal::Fold(raw);
         if ((items_.size() + 1) * 2 > table_.size()) Grow();
         return item.entry;
       }
-      // Words are short: a loop beats a call to memcmp.
-      if (slot.hash == h && slot.item->key_size == size &&
-          SameKey(arena_.data() + slot.item->key_begin, raw)) {
-        return slot.item->entry;
-      }
+      if (slot.hash == h && SameKey(*slot.item, raw)) return slot.item->entry;
     }
+  }
+  // Starts fetching the item of the word in the table slot where a look-up of hash `h`
+  // begins (that slot should be in cache: Prefetch), if there is one.
+  void PrefetchItem(uint64_t h) const {
+    if (table_.empty()) return;
+    const Item* item = table_[static_cast<size_t>(h) & (table_.size() - 1)].item;
+    if (item != nullptr) __builtin_prefetch(item);
   }
   // Starts fetching the table slot where a look-up of hash `h` begins.
   void Prefetch(uint64_t h) const {
@@ -326,13 +331,26 @@ class WordCache {
     uint64_t hash = 0;
     Item* item = nullptr;  // null = empty
   };
-  struct Item {
-    size_t key_begin = 0;  // the word's code points in arena_
+  // A look-up that finds its word reads the first cache line of the item: the length and
+  // first code points of the key (most words are whole there), then the entry's first
+  // fields. The whole key is in arena_.
+  struct alignas(64) Item {
+    static constexpr size_t kHead = 6;
     size_t key_size = 0;
+    char32_t head[kHead] = {};
     WordEntry entry;
+    size_t key_begin = 0;  // in arena_
   };
-  static bool SameKey(const char32_t* key, std::u32string_view raw) {
-    for (size_t k = 0; k < raw.size(); ++k) {
+  bool SameKey(const Item& item, std::u32string_view raw) const {
+    const size_t n = raw.size();
+    if (item.key_size != n) return false;
+    const size_t head = std::min(n, Item::kHead);
+    for (size_t k = 0; k < head; ++k) {
+      if (item.head[k] != raw[k]) return false;
+    }
+    if (n <= Item::kHead) return true;
+    const char32_t* key = arena_.data() + item.key_begin;
+    for (size_t k = Item::kHead; k < n; ++k) {
       if (key[k] != raw[k]) return false;
     }
     return true;
@@ -500,11 +518,11 @@ class DocumentExtractor {
       scratch_.slots.resize(static_cast<size_t>(slot_count_));
     }
     generation_ = ++scratch_.generation;
+    for (uint64_t h : hashes) cache.PrefetchItem(h);
     for (size_t k = 0; k < words.size(); ++k) {
       const Word& w = words[k];
       WordEntry& entry = cache.Find(
           std::u32string_view(text + w.begin, static_cast<size_t>(w.end - w.begin)), hashes[k]);
-      __builtin_prefetch(&entry);  // read next by FindSignals
       scratch_.slots[static_cast<size_t>(w.begin - slot_base_)] = {w.end, generation_, &entry};
     }
   }
