@@ -151,6 +151,11 @@ class EventSignalFilter {
     while (b < e && (Class(text[b]) & kDropped)) ++b;
     while (e > b && (Class(text[e - 1]) & kDropped)) --e;
     if (b >= e || !(Class(text[b]) & kFirst) || !(Class(text[e - 1]) & kLast)) return false;
+    // Its first and last letters must also be those of one and the same last word (the
+    // classes test each end alone).
+    if (text[b] < kSize && text[e - 1] < kSize && !Pair(fold_[text[b]], fold_[text[e - 1]])) {
+      return false;
+    }
     // Folded into a small buffer (no allocation): longer words are no signal word.
     char32_t folded[kMaxLength];
     size_t n = 0;
@@ -180,6 +185,12 @@ class EventSignalFilter {
     // to one (none in the signal list today) needs no entry.
     if (folded.front() < kSize) firsts_[folded.front()] = true;
     if (folded.back() < kSize) lasts_[folded.back()] = true;
+    pairs_.push_back((uint64_t{folded.front()} << 32) | folded.back());
+    std::sort(pairs_.begin(), pairs_.end());
+  }
+  // Whether some last word begins with `first` and ends with `last` (folded letters).
+  bool Pair(char32_t first, char32_t last) const {
+    return std::binary_search(pairs_.begin(), pairs_.end(), (uint64_t{first} << 32) | last);
   }
   uint8_t Class(char32_t c) const {
     if (c < kSize) return cls_[c];
@@ -189,6 +200,7 @@ class EventSignalFilter {
   static constexpr size_t kMaxLength = 16;
   std::vector<std::u32string> by_length_[kMaxLength + 1];  // a dozen words in all
   size_t max_length_ = 0;
+  std::vector<uint64_t> pairs_;  // (first << 32 | last) of every last word, sorted
   bool firsts_[kSize] = {};
   bool lasts_[kSize] = {};
   uint8_t cls_[kSize] = {};
@@ -227,9 +239,15 @@ struct Token {
   std::string text;
   uint64_t key = 0;
 };
-inline bool TokenLess(const Token* a, const Token* b) {
-  if (a->key != b->key) return a->key < b->key;
-  return a != b && a->text < b->text;
+// A token with its sort key beside it, so that sorting reads the token's text only when two
+// keys are equal and the tokens are not the same one.
+struct KeyedToken {
+  uint64_t key;
+  const Token* token;
+};
+inline bool TokenLess(const KeyedToken& a, const KeyedToken& b) {
+  if (a.key != b.key) return a.key < b.key;
+  return a.token != b.token && a.token->text < b.token->text;
 }
 
 // The fields read at most occurrences of a word come first (see WordCache::Item).
@@ -241,8 +259,8 @@ struct WordEntry {
   bool stemmed = false;
   const std::vector<int>* signals_a = nullptr;  // signals starting with the word
   const std::vector<int>* signals_b = nullptr;  // ... with the word without its و/ف
-  const Token* token = nullptr;                 // merging token (null if the stem is too short)
-  const Token* concept_token = nullptr;         // "#class" or null
+  KeyedToken token = {0, nullptr};              // merging token (null if the stem is too short)
+  KeyedToken concept_token = {0, nullptr};      // "#class" or null
   std::u32string folded;
 };
 
@@ -746,25 +764,31 @@ class DocumentExtractor {
   std::vector<std::string> Tokens(const std::vector<Word>& content) const {
     // Sorted and deduplicated through the interned tokens (TokenLess; equal texts are one
     // object): a copy is made only of each distinct token, not of every occurrence.
-    std::vector<const Token*>& tokens = token_ptrs_;
+    std::vector<KeyedToken>& tokens = token_ptrs_;
     tokens.clear();
+    auto keyed = [](const Token* t) { return KeyedToken{t->key, t}; };
     for (const Word& w : content) {
       WordEntry& e = Entry(w);
       if (!e.stemmed) {
         std::u32string stem = lex_.Stem(e.folded);
-        if (stem.size() >= 2) e.token = scratch_.words.Intern(EncodeUtf8(stem));
+        if (stem.size() >= 2) e.token = keyed(scratch_.words.Intern(EncodeUtf8(stem)));
         std::string concept_class = lex_.Concept(stem);
-        if (!concept_class.empty()) e.concept_token = scratch_.words.Intern("#" + concept_class);
+        if (!concept_class.empty()) {
+          e.concept_token = keyed(scratch_.words.Intern("#" + concept_class));
+        }
         e.stemmed = true;
       }
-      if (e.token) tokens.push_back(e.token);
-      if (e.concept_token) tokens.push_back(e.concept_token);
+      if (e.token.token) tokens.push_back(e.token);
+      if (e.concept_token.token) tokens.push_back(e.concept_token);
     }
     std::sort(tokens.begin(), tokens.end(), TokenLess);
-    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+    tokens.erase(
+        std::unique(tokens.begin(), tokens.end(),
+                    [](const KeyedToken& a, const KeyedToken& b) { return a.token == b.token; }),
+        tokens.end());
     std::vector<std::string> out;
     out.reserve(tokens.size());
-    for (const Token* t : tokens) out.push_back(t->text);
+    for (const KeyedToken& t : tokens) out.push_back(t.token->text);
     return out;
   }
 
@@ -1011,7 +1035,7 @@ class DocumentExtractor {
   mutable int64_t cursor_cp_ = 0;  // ByteAt's last answer: code point and byte offsets
   mutable int64_t cursor_byte_ = 0;
   bool sentence_utf8_valid_ = false;
-  mutable std::vector<const Token*> token_ptrs_;  // Tokens' scratch
+  mutable std::vector<KeyedToken> token_ptrs_;  // Tokens' scratch
   int64_t last_anchor_offset_ = -1;
 };
 
