@@ -67,9 +67,13 @@ size_t AdvanceCodePoints(std::string_view text, size_t from, int64_t n) {
   const __m128i lowest_lead = _mm_set1_epi8(static_cast<char>(0xC0));
   while (size - b >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + b));
-    unsigned leads =
-        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, lowest_lead))) & 0xFFFFu;
-    const int count = std::popcount(leads);
+    const __m128i is_cont = _mm_cmplt_epi8(v, lowest_lead);
+    unsigned leads = ~static_cast<unsigned>(_mm_movemask_epi8(is_cont)) & 0xFFFFu;
+    // The number of leads, summed in the vector (std::popcount is a library call on a
+    // baseline x86-64 build).
+    const __m128i ones = _mm_andnot_si128(is_cont, _mm_set1_epi8(1));
+    const __m128i sums = _mm_sad_epu8(ones, _mm_setzero_si128());
+    const int count = _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
     if (count > n) {  // the code point sought starts in this block: its lead is bit n
       for (int64_t k = 0; k < n; ++k) leads &= leads - 1;
       return b + static_cast<size_t>(std::countr_zero(leads));
