@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The map step: one document → its dated clauses (EventMention). See docs/timeline.md.
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -96,6 +101,10 @@ const WordCharTable& WordChars() {
 // one-word signal possibly behind a و/ف, as FindSignals matches it. A word can only be one
 // if its first and last letters (after folding) are those of some last word; only such
 // words are folded and compared. Built from the signal list, not from a word list of its own.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TARIKH_SCREEN_AVX512 1
+#endif
+
 class EventSignalFilter {
  public:
   explicit EventSignalFilter(const Lexicon& lex) {
@@ -125,6 +134,11 @@ class EventSignalFilter {
   // word that begins and ends like a last word is folded and compared.
   bool MayHold(const char32_t* text, int64_t i, int64_t end) const {
     if (pass_all_) return true;
+#if defined(TARIKH_SCREEN_AVX512)
+    if (vector_ && end - i >= 64 && timeline_internal::VectorPathsEnabled()) {
+      return MayHoldAvx512(text, i, end);
+    }
+#endif
     while (i < end) {
       const uint8_t first = Class(text[i]);
       if (!(first & kWord)) {
@@ -145,6 +159,108 @@ class EventSignalFilter {
     }
     return false;
   }
+#if defined(TARIKH_SCREEN_AVX512)
+  // MayHold with the classes of 16 code points at a time gathered from cls_ (where the CPU
+  // has AVX-512), the words then walked through a bit per word character: the same words
+  // reach the same tests. Code points from U+0800 on take Class() one by one.
+  __attribute__((target("avx512f,avx512bw"))) bool MayHoldAvx512(const char32_t* text, int64_t i,
+                                                                 int64_t end) const {
+    // Bit masks over text[i, end), 64 code points a word: word characters and the three
+    // class bits of MayHold's test.
+    const size_t n = static_cast<size_t>(end - i);
+    const size_t chunks = n / 64 + 1;
+    thread_local std::vector<uint64_t> masks;
+    masks.assign(chunks * 4, 0);
+    uint64_t* const word = masks.data();
+    uint64_t* const first = word + chunks;
+    uint64_t* const last = first + chunks;
+    uint64_t* const dropped = last + chunks;
+    const __m512i size = _mm512_set1_epi32(static_cast<int>(kSize));
+    size_t k = 0;
+    for (; k + 16 <= n; k += 16) {
+      const __m512i v = _mm512_loadu_si512(text + i + static_cast<int64_t>(k));
+      const __mmask16 small = _mm512_cmplt_epu32_mask(v, size);
+      __m512i c = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), small, v, cls_, 1);
+      for (unsigned big = static_cast<uint16_t>(~small); big != 0; big &= big - 1) {
+        const int lane = std::countr_zero(big);
+        alignas(64) uint32_t lanes[16];
+        _mm512_store_si512(lanes, c);
+        lanes[lane] = Class(text[i + static_cast<int64_t>(k) + lane]);
+        c = _mm512_load_si512(lanes);
+      }
+      const unsigned shift = k % 64;
+      word[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kWord))} << shift;
+      first[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kFirst))} << shift;
+      last[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kLast))} << shift;
+      dropped[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kDropped))} << shift;
+    }
+    for (; k < n; ++k) {
+      const uint8_t c = Class(text[i + static_cast<int64_t>(k)]);
+      const uint64_t bit = uint64_t{1} << (k % 64);
+      if (c & kWord) word[k / 64] |= bit;
+      if (c & kFirst) first[k / 64] |= bit;
+      if (c & kLast) last[k / 64] |= bit;
+      if (c & kDropped) dropped[k / 64] |= bit;
+    }
+    // Per chunk: starts and ends (last characters) of words; adding a word's start bit to
+    // the word bits carries through the word to the bit after its end, so the sums mark
+    // the ends of the words that start with a first letter (after_first) or with a mark
+    // (after_dropped). The candidates are MayHold's: a first letter at the start and a
+    // last letter at the end, or a mark at either.
+    uint64_t carry_f = 0, carry_d = 0;
+    uint64_t after_f_prev = 0, after_d_prev = 0;    // the previous chunk's sums, unshifted
+    thread_local std::vector<uint64_t> candidates;  // ends, a bit per code point
+    thread_local std::vector<uint64_t> starts;
+    candidates.assign(chunks, 0);
+    starts.assign(chunks, 0);
+    for (size_t c = 0; c <= chunks; ++c) {
+      uint64_t after_f = 0, after_d = 0;
+      if (c < chunks) {
+        const uint64_t w = word[c];
+        const uint64_t prev_top = c > 0 ? word[c - 1] >> 63 : 0;
+        const uint64_t s = w & ~((w << 1) | prev_top);
+        starts[c] = s;
+        uint64_t sum;
+        const bool o1 = __builtin_add_overflow(w, s & first[c], &sum);
+        const bool o2 = __builtin_add_overflow(sum, carry_f, &sum);
+        carry_f = o1 || o2;
+        after_f = sum & ~w;
+        const bool o3 = __builtin_add_overflow(w, s & dropped[c], &sum);
+        const bool o4 = __builtin_add_overflow(sum, carry_d, &sum);
+        carry_d = o3 || o4;
+        after_d = sum & ~w;
+      }
+      if (c > 0) {
+        // Chunk c - 1: its ends are the bits before the after-bits (the after-bit of an
+        // end in bit 63 is bit 0 of chunk c).
+        const size_t p = c - 1;
+        const uint64_t w = word[p];
+        const uint64_t next_low = c < chunks ? word[c] & 1 : 0;
+        const uint64_t e = w & ~((w >> 1) | (next_low << 63));
+        const uint64_t ends_f = (after_f_prev >> 1) | ((after_f & 1) << 63);
+        const uint64_t ends_d = (after_d_prev >> 1) | ((after_d & 1) << 63);
+        candidates[p] = e & ((ends_f & last[p]) | ends_d | dropped[p]);
+      }
+      after_f_prev = after_f;
+      after_d_prev = after_d;
+    }
+    // The candidates in text order, each from its start (the last start at or before its
+    // end) through the exact test.
+    for (size_t c = 0; c < chunks; ++c) {
+      for (uint64_t m = candidates[c]; m != 0; m &= m - 1) {
+        const size_t e = c * 64 + static_cast<size_t>(std::countr_zero(m));
+        size_t sc = c;
+        uint64_t sm = starts[sc] & (~uint64_t{0} >> (63 - e % 64));
+        while (sm == 0) sm = starts[--sc];
+        const size_t b = sc * 64 + 63 - static_cast<size_t>(std::countl_zero(sm));
+        if (MayBe(text, i + static_cast<int64_t>(b), i + static_cast<int64_t>(e) + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+#endif
   // Whether text[b, e), one word, may be such a last word.
   bool MayBe(const char32_t* text, int64_t b, int64_t e) const {
     if (pass_all_) return true;
@@ -203,7 +319,10 @@ class EventSignalFilter {
   std::vector<uint64_t> pairs_;  // (first << 32 | last) of every last word, sorted
   bool firsts_[kSize] = {};
   bool lasts_[kSize] = {};
-  uint8_t cls_[kSize] = {};
+  uint8_t cls_[kSize + 4] = {};  // + 4: a gather reads four bytes at each index
+#if defined(TARIKH_SCREEN_AVX512)
+  bool vector_ = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+#endif
   char32_t fold_[kSize] = {};
   bool pass_all_ = false;
 };

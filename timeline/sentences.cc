@@ -288,17 +288,18 @@ struct StopRanges {
 
 // Whether the vector decoder may run: the CPU has AVX-512 BW and VBMI2 (byte compress), the
 // stops fit StopRanges, and tests have not turned it off.
-bool decode_vector_enabled = true;
+bool vector_paths_enabled = true;
 }  // namespace
 
-void SetVectorDecodeForTesting(bool on) { decode_vector_enabled = on; }
+void SetVectorPathsForTesting(bool on) { vector_paths_enabled = on; }
+bool VectorPathsEnabled() { return vector_paths_enabled; }
 
 namespace {
 bool DecodeVectorAvailable() {
   static const bool available = __builtin_cpu_supports("avx512bw") &&
                                 __builtin_cpu_supports("avx512vbmi2") &&
                                 StopRanges().count <= StopRanges::kMaxRanges;
-  return available && decode_vector_enabled;
+  return available && vector_paths_enabled;
 }
 
 // Decodes 64-byte blocks of one- and two-byte sequences (ASCII and Arabic) at *pp while

@@ -34,10 +34,11 @@ std::vector<Span> SplitSentences(std::u32string_view text);
 // out of bounds on other input.
 size_t DecodeAndSplitSentences(std::string_view text, char32_t* out, std::vector<Span>* sentences);
 
-// DecodeAndSplitSentences decodes 64-byte blocks of ASCII and two-byte sequences with
-// AVX-512 (VBMI2) when the CPU has it; tests turn that off to compare it with the scalar
-// decoder. Not thread-safe: for tests only.
-void SetVectorDecodeForTesting(bool on);
+// Where the CPU has AVX-512, DecodeAndSplitSentences (64-byte blocks of ASCII and two-byte
+// sequences) and the map step's event-signal screen take vector paths. Tests turn them off to
+// compare them with the scalar code. Not thread-safe: for tests only.
+void SetVectorPathsForTesting(bool on);
+bool VectorPathsEnabled();
 
 }  // namespace tarikh::timeline_internal
 

@@ -2,6 +2,7 @@
 // The map step with hand-made timexes (independent of the tagger) and with the real tagger.
 #include <gtest/gtest.h>
 
+#include "../../timeline/sentences.h"
 #include "tarikh/core/utf8.h"
 #include "tarikh/timeline/builder.h"
 
@@ -189,13 +190,23 @@ TEST(MentionsTest, EverySpellingOfAnEventSignalIsFound) {
       {"الحين", false},
       {"لاحقة", false},
   };
-  for (const Row& row : rows) {
-    const std::string text = dated + row.words + rest;
-    auto r = ExtractMentionsFromTimexes(
-        Doc(text), {At(text, "عام 2013", "2013", Year(2013), Granularity::kYear)});
-    ASSERT_TRUE(r.ok());
-    EXPECT_EQ(r->mentions.size(), row.found ? 2u : 1u) << row.words;
+  // The same after a long clause (the screen's vector path, where the CPU has one, takes
+  // sentences of 64 code points and more), and with the vector paths off.
+  const std::string filler = " وأكد المتحدث باسم الحكومة في مؤتمر صحفي عقده في العاصمة أن";
+  for (bool vector : {true, false}) {
+    timeline_internal::SetVectorPathsForTesting(vector);
+    for (const std::string& before : {std::string(), filler + filler}) {
+      for (const Row& row : rows) {
+        const std::string text = dated + before + " " + row.words + rest;
+        auto r = ExtractMentionsFromTimexes(
+            Doc(text), {At(text, "عام 2013", "2013", Year(2013), Granularity::kYear)});
+        ASSERT_TRUE(r.ok());
+        EXPECT_EQ(r->mentions.size(), row.found ? 2u : 1u)
+            << row.words << (vector ? " (vector)" : " (scalar)") << before.size();
+      }
+    }
   }
+  timeline_internal::SetVectorPathsForTesting(true);
 }
 
 // A headline that opens a quotation takes its closing mark when the mark follows its last

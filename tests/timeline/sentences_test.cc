@@ -195,9 +195,9 @@ TEST(SentencesTest, VectorAndScalarDecodersAgree) {
     std::u32string vec(text.size() + 1, U'\0'), sca(text.size() + 1, U'\0');
     std::vector<Span> vec_spans, sca_spans;
     const size_t nv = DecodeAndSplitSentences(text, vec.data(), &vec_spans);
-    SetVectorDecodeForTesting(false);
+    SetVectorPathsForTesting(false);
     const size_t ns = DecodeAndSplitSentences(text, sca.data(), &sca_spans);
-    SetVectorDecodeForTesting(true);
+    SetVectorPathsForTesting(true);
     ASSERT_EQ(nv, ns) << text;
     EXPECT_EQ(vec.substr(0, nv), sca.substr(0, ns)) << text;
     EXPECT_EQ(Pairs(vec_spans), Pairs(sca_spans)) << text;
