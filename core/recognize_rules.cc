@@ -42,16 +42,17 @@ struct FamilyIndex {
   uint64_t by_cls[rules::kFamilyCount][lex::kClassCount][rules::kFamilyRuleWords] = {};
   uint64_t by_digits[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
   uint64_t by_any[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
-  // The same by the token after the first (see Rule::second_mask): most tokens that can open a
-  // rule are not followed by anything that can go on with it ("العام" then a verb), and this
-  // turns them away before any element is matched. A rule whose second token is not known is
-  // in by2_any.
-  uint64_t mask2[rules::kFamilyCount] = {};
-  uint64_t by2_cls[rules::kFamilyCount][lex::kClassCount][rules::kFamilyRuleWords] = {};
-  uint64_t by2_digits[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
-  uint64_t by2_punct[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
-  uint64_t by2_any[rules::kFamilyCount][rules::kFamilyRuleWords] = {};
-  bool second[rules::kFamilyCount] = {};  // some rule of the family has a known second token
+  // The same by the token after the first (see Rule::second), [0] when the first is a word,
+  // [1] when it is digits: most tokens that can open a rule are not followed by anything that
+  // can go on with it ("العام" then a verb, a number then a word), and this turns them away
+  // before any element is matched. A rule whose second token is not known is in by2_any.
+  uint64_t mask2[2][rules::kFamilyCount] = {};
+  uint64_t by2_cls[2][rules::kFamilyCount][lex::kClassCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_digits[2][rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_punct[2][rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_brk[2][rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  uint64_t by2_any[2][rules::kFamilyCount][rules::kFamilyRuleWords] = {};
+  bool second[2][rules::kFamilyCount] = {};  // some rule of the family has a known second token
   constexpr FamilyIndex() {
     for (int f = 0; f < rules::kFamilyCount; ++f) {
       common_cls[f] = -2;  // -2 unset, -1 none
@@ -88,14 +89,18 @@ struct FamilyIndex {
       }
       if (rule.first_digits) by_digits[f][k / 64] |= bit;
       if (rule.first_any) by_any[f][k / 64] |= bit;
-      for (int c = 0; c < lex::kClassCount; ++c) {
-        if (rule.second_mask >> c & 1) by2_cls[f][c][k / 64] |= bit;
+      for (int d = 0; d < 2; ++d) {
+        const rules::Second& s = rule.second[d];
+        for (int c = 0; c < lex::kClassCount; ++c) {
+          if (s.mask >> c & 1) by2_cls[d][f][c][k / 64] |= bit;
+        }
+        if (s.digits) by2_digits[d][f][k / 64] |= bit;
+        if (s.punct) by2_punct[d][f][k / 64] |= bit;
+        if (s.brk) by2_brk[d][f][k / 64] |= bit;
+        if (s.any) by2_any[d][f][k / 64] |= bit;
+        mask2[d][f] |= s.mask;
+        second[d][f] = second[d][f] || !s.any;
       }
-      if (rule.second_digits) by2_digits[f][k / 64] |= bit;
-      if (rule.second_punct) by2_punct[f][k / 64] |= bit;
-      if (rule.second_any) by2_any[f][k / 64] |= bit;
-      mask2[f] |= rule.second_mask;
-      second[f] = second[f] || !rule.second_any;
       mask[f] |= rule.first_mask;
       digits[f] = digits[f] || rule.first_digits;
       any[f] = any[f] || rule.first_any;
@@ -699,15 +704,17 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
     const uint64_t* bits = kIndex.by_cls[f][std::countr_zero(m)];
     for (int w = 0; w < rules::kFamilyRuleWords; ++w) cand[w] |= bits[w];
   }
-  if (kIndex.second[f] && i + 1 < n()) {
+  if (const int d = digits ? 1 : 0; kIndex.second[d][f] && i + 1 < n()) {
     const Tok& u = toks_[i + 1];
     uint64_t cand2[rules::kFamilyRuleWords];
     for (int w = 0; w < rules::kFamilyRuleWords; ++w) {
-      cand2[w] = kIndex.by2_any[f][w] | (u.kind == TokKind::kNumber ? kIndex.by2_digits[f][w] : 0) |
-                 (u.kind == TokKind::kPunct ? kIndex.by2_punct[f][w] : 0);
+      cand2[w] = kIndex.by2_any[d][f][w] |
+                 (u.kind == TokKind::kNumber ? kIndex.by2_digits[d][f][w] : 0) |
+                 (u.kind == TokKind::kPunct ? kIndex.by2_punct[d][f][w] : 0) |
+                 (u.break_before ? kIndex.by2_brk[d][f][w] : 0);
     }
-    for (uint64_t m = u.g ? u.g->any_mask & kIndex.mask2[f] : 0; m; m &= m - 1) {
-      const uint64_t* bits = kIndex.by2_cls[f][std::countr_zero(m)];
+    for (uint64_t m = u.g ? u.g->any_mask & kIndex.mask2[d][f] : 0; m; m &= m - 1) {
+      const uint64_t* bits = kIndex.by2_cls[d][f][std::countr_zero(m)];
       for (int w = 0; w < rules::kFamilyRuleWords; ++w) cand2[w] |= bits[w];
     }
     uint64_t any = 0;

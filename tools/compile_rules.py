@@ -268,20 +268,27 @@ def parse_action(text, caps):
     return acts
 
 
-def lead_set(seq, with_punct=True):
-    """What the token at which `seq` starts can be: (classes, digits, punct), or None for any
-    token (an element that takes any word, or a sequence that can match empty; without
-    with_punct, also punctuation)."""
-    classes, digits, punct = set(), False, False
+def lead_set(seq, full=True):
+    """What the token at which `seq` starts can be: (classes, digits, punct, brk) — brk: any
+    token after a line break — or None for any token (an element that takes any word, or a
+    sequence that can match empty). Without `full` (the first-token sets), punctuation counts
+    as any token and END as nothing."""
+    classes, digits, punct, brk = set(), False, False, False
     for node in seq:
-        if "<" in node["mod"] or node["mod"] in ("!", "&") or node["kind"] == "END":
+        if "<" in node["mod"] or node["mod"] in ("!", "&"):
             continue  # zero width
         kind = node["kind"]
+        if kind == "END":
+            # Zero width, but the token there closes the clause: punctuation or a line break
+            # (or the end of the text, which the engine does not filter).
+            if full and not node["opt"]:
+                return classes, digits, True, True
+            continue
         if kind == "LEX":
             classes.add(node["cls"])
         elif kind == "DIGITS":
             digits = True
-        elif kind == "PUNCT" and with_punct:
+        elif kind == "PUNCT" and full:
             punct = True
         elif kind == "TERM":
             cl, dg = TERMINALS[node["term"]]
@@ -289,50 +296,60 @@ def lead_set(seq, with_punct=True):
             digits = digits or dg
         elif kind == "GROUP":
             for alt in node["alts"]:
-                r = lead_set(alt, with_punct)
+                r = lead_set(alt, full)
                 if r is None:
                     return None
                 classes |= r[0]
                 digits = digits or r[1]
                 punct = punct or r[2]
+                brk = brk or r[3]
         else:
             return None  # ART/WAW/ANY
         if not node["opt"]:
-            return classes, digits, punct
+            return classes, digits, punct, brk
     return None
 
 
 def first_set(seq):
     """Classes (and digits) a match of `seq` can start with; None = any token."""
-    r = lead_set(seq, with_punct=False)
+    r = lead_set(seq, full=False)
     return None if r is None else (r[0], r[1])
 
 
-def second_set(seq):
+# Terminals that take exactly one token when they start at a digits token (Year: one, then
+# maybe an era mark).
+DIGIT_TERMS = {"Day": set(), "Number": set(), "Year": {"ERA"}}
+
+
+def second_set(seq, at_digits=False):
     """What the token after a match's first token can be: the lead set of what follows an
-    element that always takes exactly one token (a one-word lexicon class, digits,
-    punctuation, ART, WAW, ANY), joined over the ways the pattern can open (an optional first
-    element present or absent, each alternative of a group). None when unknown (a phrase or
-    terminal can take several tokens; or what follows can match empty)."""
+    element that always takes exactly one token there (a one-word lexicon class, digits,
+    punctuation, ART, WAW, ANY; at a digits token also @Day, @Number and @Year, the latter
+    maybe followed by an era mark), joined over the ways the pattern can open (an optional
+    first element present or absent, each alternative of a group). None when unknown (a phrase
+    or other terminal can take several tokens; or what follows can match empty)."""
     def union(a, b):
         if a is None or b is None:
             return None
-        return a[0] | b[0], a[1] or b[1], a[2] or b[2]
+        return a[0] | b[0], a[1] or b[1], a[2] or b[2], a[3] or b[3]
 
     for k, node in enumerate(seq):
         if "<" in node["mod"] or node["mod"] in ("!", "&") or node["kind"] == "END":
             continue
         rest = seq[k + 1:]
-        if node["kind"] == "GROUP":
-            out = (set(), False, False)
+        kind = node["kind"]
+        if kind == "GROUP":
+            out = (set(), False, False, False)
             for alt in node["alts"]:
-                out = union(out, second_set(alt + rest))
-        elif node["kind"] in ("DIGITS", "PUNCT", "ART", "WAW", "ANY") or (
-                node["kind"] == "LEX" and not node["phrase"]):
+                out = union(out, second_set(alt + rest, at_digits))
+        elif kind in ("DIGITS", "PUNCT", "ART", "WAW", "ANY") or (
+                kind == "LEX" and not node["phrase"]):
             out = lead_set(rest)
+        elif kind == "TERM" and at_digits and node["term"] in DIGIT_TERMS:
+            out = union(lead_set(rest), (DIGIT_TERMS[node["term"]], False, False, False))
         else:
             return None
-        return union(out, second_set(rest)) if node["opt"] else out
+        return union(out, second_set(rest, at_digits)) if node["opt"] else out
     return None
 
 
@@ -402,7 +419,8 @@ def main():
                 acts = parse_action(act.strip(), p.caps)
                 fs = first_set(seq)
                 rules.append(dict(fam=FAMILIES.index(fam), seq=seq, acts=acts, file=fi, line=start,
-                                  first=fs, second=second_set(seq), caps=",".join(p.caps)))
+                                  first=fs, second=second_set(seq),
+                                  dsecond=second_set(seq, at_digits=True), caps=",".join(p.caps)))
             except RuleError as e:
                 sys.stderr.write(f"{path}:{start}: error: {e}\n")
                 return 1
@@ -471,12 +489,14 @@ def main():
            "  uint16_t alt_first, alt_count; uint16_t sig; };",
            "struct Seq { uint16_t first, count; uint64_t first_mask; bool first_digits, first_any; };",
            "struct Action { Field field; ActKind kind; int32_t ival; int8_t cap; const char* str; };",
+           "struct Second { uint64_t mask; bool digits, punct, brk, any; };",
            "struct Rule { Family family; uint16_t seq; uint16_t act_first, act_count; uint64_t first_mask;",
            "  bool first_digits, first_any; const char* caps; const char* file; uint16_t line;",
            "  int16_t first_node;",
            "  // The token after the first one (when the first element takes exactly one token):",
-           "  // its classes, digits, punctuation; second_any = not known.",
-           "  uint64_t second_mask; bool second_digits, second_punct, second_any; };",
+           "  // its classes, digits, punctuation, a line break; any = not known. [0]: the first",
+           "  // token is a word, [1]: digits.",
+           "  Second second[2]; };",
            "inline constexpr const char* kFiles[] = {" +
            ", ".join(f'"{os.path.basename(p)}"' for p in inputs) + "};",
            "inline constexpr Node kNodes[] = {"]
@@ -545,13 +565,14 @@ def main():
     for r, seq_id, a0, ac in rule_rows:
         fs = r["first"]
         mask = mask_of(fs)
-        ss = r["second"]
-        mask2 = mask_of(ss)
+        def second_of(ss):
+            return (f"{{{mask_of(ss)}, {str(bool(ss and ss[1])).lower()}, "
+                    f"{str(bool(ss and ss[2])).lower()}, {str(bool(ss and ss[3])).lower()}, "
+                    f"{str(ss is None).lower()}}}")
         out.append(f"  {{Family::k{FAMILIES[r['fam']]}, {seq_id}, {a0}, {ac}, {mask}, "
                    f"{str(bool(fs and fs[1])).lower()}, {str(fs is None).lower()}, \"{r['caps']}\", "
                    f'"{os.path.basename(inputs[r["file"]])}", {r["line"]}, {first_node(seq_id)}, '
-                   f"{mask2}, {str(bool(ss and ss[1])).lower()}, {str(bool(ss and ss[2])).lower()}, "
-                   f"{str(ss is None).lower()}}},")
+                   f"{{{second_of(r['second'])}, {second_of(r['dsecond'])}}}}},")
     if not rule_rows:
         out.append("  {},")
     per_family = [sum(1 for r in rules if r["fam"] == f) for f in range(len(FAMILIES))]
