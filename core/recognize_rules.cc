@@ -260,11 +260,25 @@ size_t Recognizer::MatchElem(const Node& nd, size_t i, RuleCap* cap) const {
       }
       e = i;
       break;
-    case NodeKind::kTerm:
-      e = MatchTerm(nd.term, i, cap);
+    case NodeKind::kTerm: {
+      const int tk = static_cast<int>(nd.term);
+      if (memo_ && i == memo_->pos && (memo_->term_known >> tk & 1)) {
+        e = memo_->term_end[tk];
+        cap->value = memo_->term_value[tk];
+        cap->alt = memo_->term_alt[tk];
+      } else {
+        e = MatchTerm(nd.term, i, cap);
+        if (memo_ && i == memo_->pos) {
+          memo_->term_known |= 1u << tk;
+          memo_->term_end[tk] = e;
+          memo_->term_value[tk] = cap->value;
+          memo_->term_alt[tk] = cap->alt;
+        }
+      }
       if (!e) return kNoMatch;
       if ((nd.vmin || nd.vmax) && (cap->value < nd.vmin || cap->value > nd.vmax)) return kNoMatch;
       break;
+    }
     case NodeKind::kGroup:
       return kNoMatch;  // handled by MatchSeq
   }
@@ -738,6 +752,7 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
   memo.pos = i;
   std::memset(memo.state, 0, sizeof memo.state);
   memo.lex_known[0] = memo.lex_known[1] = 0;
+  memo.term_known = 0;
   RuleMemo* const outer = memo_;
   memo_ = &memo;
   for (int w = 0; w < rules::kFamilyRuleWords; ++w) {

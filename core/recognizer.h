@@ -95,6 +95,12 @@ struct RuleMemo {
   uint64_t lex_known[2];
   const LexEntry* lex_entry[2][lex::kClassCount];
   uint8_t lex_len[2][lex::kClassCount];
+  // The terminals matched at that token (their end, value and alt), whatever the flags or
+  // value range of the element: the rules of YearExpr test @Year under seven signatures.
+  uint32_t term_known;
+  size_t term_end[rules::kTermCount];
+  int64_t term_value[rules::kTermCount];
+  bool term_alt[rules::kTermCount];
 };
 // The rest of an enclosing sequence to match after a group's alternative.
 struct RuleCont {

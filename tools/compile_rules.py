@@ -473,6 +473,7 @@ def main():
            "enum class Family : uint8_t {" + ", ".join(f"k{f}" for f in FAMILIES) + "};",
            f"inline constexpr int kFamilyCount = {len(FAMILIES)};",
            "enum class Term : uint8_t {" + ", ".join(f"k{t}" for t in TERMINALS) + "};",
+           f"inline constexpr int kTermCount = {len(TERMINALS)};",
            "enum class Builder : uint8_t {" + ", ".join(f"k{b}" for b in BUILDERS) + "};",
            "enum class NodeKind : uint8_t { kLex, kDigits, kPunct, kTerm, kGroup, kArt, kWaw, kEnd, kAny };",
            "enum Flag : uint32_t {" + ", ".join(
