@@ -791,6 +791,16 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
           *p = std::move(q);
           continue;
         }
+        // The look-arounds before the opening ("<PREP=min,bayn d:@Day"): a positive one on a
+        // lexicon class, digits or punctuation needs that token to have it (ElemMayMatch), a
+        // test cheaper than entering the pattern for the many openings they turn away.
+        bool may = true;
+        for (int k = sq.first; k < rule.first_node && may; ++k) {
+          const rules::Node& la = rules::kNodes[k];
+          if (la.neg || la.kind == rules::NodeKind::kGroup) continue;
+          may = i >= la.behind && ElemMayMatch(la, i - la.behind);
+        }
+        if (!may) continue;
       }
       if (!MatchSeq(rule.seq, 0, i, nullptr, &caps, &e) || e <= best || e == i) continue;
       Partial q;
