@@ -262,32 +262,40 @@ void SplitAtStops(std::u32string_view text, const std::vector<int64_t>& stops,
 }
 
 #if defined(TARIKH_DECODE_AVX512)
-// The stops below U+0800 as ranges of code points (15 code points in 12 ranges with ICU 72),
-// for the vector decoder, which compares every code point with each; it is used only if
-// there are at most kMaxRanges.
-struct StopRanges {
-  static constexpr int kMaxRanges = 24;
-  StopRanges() {
+// The stops below U+0800 by their UTF-8 bytes, for the vector decoder: a table of the ASCII
+// ones, and for each lead byte of a two-byte stop, a table of the trail bytes (their low six
+// bits) that make one (15 code points under 6 leads with ICU 72). The decoder is used only if
+// there are at most kMaxLeads such leads.
+struct StopBytes {
+  static constexpr int kMaxLeads = 8;
+  StopBytes() {
     for (char32_t c = 0; c < 0x800; ++c) {
       if (!kSentenceBreak.stop[c]) continue;
-      if (count > 0 && static_cast<char32_t>(last[count - 1] + 1) == c) {
-        last[count - 1] = static_cast<uint16_t>(c);
-      } else if (count < kMaxRanges) {
-        first[count] = last[count] = static_cast<uint16_t>(c);
-        ++count;
-      } else {
-        count = kMaxRanges + 1;  // too many: no vector decoder
-        return;
+      if (c < 0x80) {
+        ascii[c] = 0xFF;
+        continue;
       }
+      const auto lead = static_cast<uint8_t>(0xC0 | (c >> 6));
+      int k = 0;
+      while (k < leads && lead_byte[k] != lead) ++k;
+      if (k == leads) {
+        if (leads == kMaxLeads) {
+          leads = kMaxLeads + 1;  // too many: no vector decoder
+          return;
+        }
+        lead_byte[leads++] = lead;
+      }
+      trail[k][c & 0x3F] = 0xFF;
     }
   }
-  int count = 0;
-  uint16_t first[kMaxRanges] = {};
-  uint16_t last[kMaxRanges] = {};
+  alignas(64) uint8_t ascii[128] = {};
+  alignas(64) uint8_t trail[kMaxLeads][64] = {};
+  uint8_t lead_byte[kMaxLeads] = {};
+  int leads = 0;
 };
 
 // Whether the vector decoder may run: the CPU has AVX-512 BW and VBMI2 (byte compress), the
-// stops fit StopRanges, and tests have not turned it off.
+// stops fit StopBytes, and tests have not turned it off.
 bool vector_paths_enabled = true;
 }  // namespace
 
@@ -298,7 +306,7 @@ namespace {
 bool DecodeVectorAvailable() {
   static const bool available = __builtin_cpu_supports("avx512bw") &&
                                 __builtin_cpu_supports("avx512vbmi2") &&
-                                StopRanges().count <= StopRanges::kMaxRanges;
+                                StopBytes().leads <= StopBytes::kMaxLeads;
   return available && vector_paths_enabled;
 }
 
@@ -307,27 +315,53 @@ bool DecodeVectorAvailable() {
 // scalar steps do. Returns at the first block holding anything else (a lead of three or
 // four bytes, a sequence cut short or a stray continuation byte), which the scalar steps
 // then take. Each block: the lead bytes and the bytes after them compressed to the front,
-// combined 32 at a time in 16-bit lanes, widened to 32 bits and stored.
-__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi2,popcnt"))) void DecodeBlocksAvx512(
-    const unsigned char** pp, const unsigned char* end, char32_t** op, char32_t* out,
-    std::vector<int64_t>* stops) {
-  static const StopRanges ranges;
+// Decodes 64-byte blocks of one- and two-byte sequences (ASCII and Arabic) at *pp while
+// 65 bytes are left, writing code points at *op and noting stops (offsets from `out`) as the
+// scalar steps do. Returns at the first block holding anything else (a lead of three or
+// four bytes or an overlong C0/C1, a sequence cut short or a stray continuation byte),
+// which the scalar steps then take. Each block: the lead bytes and the bytes after them
+// compressed to the front, combined 32 at a time in 16-bit lanes, widened to 32 bits and
+// stored; stops found on the bytes (StopBytes) and counted to their code points.
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,popcnt"))) void
+DecodeBlocksAvx512(const unsigned char** pp, const unsigned char* end, char32_t** op, char32_t* out,
+                   std::vector<int64_t>* stops) {
+  static const StopBytes stop_bytes;
   const unsigned char* p = *pp;
   char32_t* o = *op;
   const __m512i c0 = _mm512_set1_epi8(static_cast<char>(0xC0));
   const __m512i c80 = _mm512_set1_epi8(static_cast<char>(0x80));
   const __m512i e0 = _mm512_set1_epi8(static_cast<char>(0xE0));
+  const __m512i fe = _mm512_set1_epi8(static_cast<char>(0xFE));
+  const __m512i ascii_lo = _mm512_load_si512(stop_bytes.ascii);
+  const __m512i ascii_hi = _mm512_load_si512(stop_bytes.ascii + 64);
   while (end - p >= 65) {
     const __m512i v = _mm512_loadu_si512(p);
-    if (_mm512_cmpge_epu8_mask(v, e0) != 0) break;  // three- or four-byte leads
+    // Three- or four-byte leads, overlong two-byte leads.
+    if ((_mm512_cmpge_epu8_mask(v, e0) | _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, fe), c0)) !=
+        0) {
+      break;
+    }
     const uint64_t cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, c0), c80);
     const uint64_t lead2 = _mm512_cmpge_epu8_mask(v, c0);
     // Every two-byte lead is followed by a continuation byte and every continuation byte
     // follows one; a lead in the last byte is left for the next block.
-    const uint64_t lead2_whole = lead2 & ~(uint64_t{1} << 63);
-    if ((lead2_whole << 1) != cont) break;
-    const uint64_t starts = ~cont & ~(lead2 & (uint64_t{1} << 63));
+    const uint64_t top = uint64_t{1} << 63;
+    if (((lead2 & ~top) << 1) != cont) break;
+    const uint64_t starts = ~cont & ~(lead2 & top);
     const __m512i next = _mm512_loadu_si512(p + 1);
+    // Stops, a bit at their first byte: ASCII ones, then each stop lead with its trails.
+    uint64_t stop =
+        _mm512_cmplt_epu8_mask(v, c80) &
+        _mm512_test_epi8_mask(_mm512_permutex2var_epi8(ascii_lo, v, ascii_hi), _mm512_set1_epi8(1));
+    for (int k = 0; k < stop_bytes.leads; ++k) {
+      const uint64_t at =
+          _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(stop_bytes.lead_byte[k])));
+      if (at == 0) continue;
+      const __m512i trails = _mm512_load_si512(stop_bytes.trail[k]);
+      stop |=
+          at & _mm512_test_epi8_mask(_mm512_permutexvar_epi8(next, trails), _mm512_set1_epi8(1));
+    }
+    stop &= starts;
     const __m512i leads = _mm512_maskz_compress_epi8(starts, v);
     const __m512i trails = _mm512_maskz_compress_epi8(starts, next);
     const int n = std::popcount(starts);
@@ -343,22 +377,14 @@ __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi2,popcnt"))) void Dec
           _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(l, _mm512_set1_epi16(0x1F)), 6),
                           _mm512_and_si512(t, _mm512_set1_epi16(0x3F)));
       const __m512i cp = _mm512_mask_blend_epi16(two, l, combined);
-      const int m = std::min(32, n - half * 32);
-      const __mmask32 valid = m == 32 ? ~__mmask32{0} : (__mmask32{1} << m) - 1;
-      __mmask32 stop = 0;
-      for (int r = 0; r < ranges.count; ++r) {
-        const __m512i d =
-            _mm512_sub_epi16(cp, _mm512_set1_epi16(static_cast<int16_t>(ranges.first[r])));
-        stop |= _mm512_cmple_epu16_mask(
-            d, _mm512_set1_epi16(static_cast<int16_t>(ranges.last[r] - ranges.first[r])));
-      }
-      stop &= valid;
       char32_t* dst = o + half * 32;
       _mm512_storeu_si512(dst, _mm512_cvtepu16_epi32(_mm512_castsi512_si256(cp)));
       _mm512_storeu_si512(dst + 16, _mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(cp, 1)));
-      for (uint32_t bits = stop; bits != 0; bits &= bits - 1) {
-        stops->push_back(base + half * 32 + std::countr_zero(bits));
-      }
+    }
+    // A stop's code point: the starts before its byte.
+    for (; stop != 0; stop &= stop - 1) {
+      const uint64_t below = (stop & -stop) - 1;
+      stops->push_back(base + std::popcount(starts & below));
     }
     o += n;
     p += 64 - ((lead2 >> 63) & 1);
