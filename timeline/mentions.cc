@@ -95,16 +95,16 @@ const WordCharTable& WordChars() {
   return table;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TARIKH_SCREEN_AVX512 1
+#endif
+
 // A necessary condition for a sentence to hold an event-scope signal ("ثم", "بعد ذلك"),
 // cheap enough to ask of every sentence without a date (about two thirds of the words the
 // map step sees): such a signal needs its last word in the sentence — folded, and for a
 // one-word signal possibly behind a و/ف, as FindSignals matches it. A word can only be one
 // if its first and last letters (after folding) are those of some last word; only such
 // words are folded and compared. Built from the signal list, not from a word list of its own.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define TARIKH_SCREEN_AVX512 1
-#endif
-
 class EventSignalFilter {
  public:
   explicit EventSignalFilter(const Lexicon& lex) {
@@ -118,6 +118,7 @@ class EventSignalFilter {
         Add(U"\u0641" + last);  // ف
       }
     }
+    std::sort(pairs_.begin(), pairs_.end());  // for Pair's binary search
     for (char32_t c = 0; c < kSize; ++c) {
       const char32_t f = timeline_internal::FoldChar(c);
       fold_[c] = f;
@@ -302,7 +303,6 @@ class EventSignalFilter {
     if (folded.front() < kSize) firsts_[folded.front()] = true;
     if (folded.back() < kSize) lasts_[folded.back()] = true;
     pairs_.push_back((uint64_t{folded.front()} << 32) | folded.back());
-    std::sort(pairs_.begin(), pairs_.end());
   }
   // Whether some last word begins with `first` and ends with `last` (folded letters).
   bool Pair(char32_t first, char32_t last) const {

@@ -313,11 +313,6 @@ bool DecodeVectorAvailable() {
 // Decodes 64-byte blocks of one- and two-byte sequences (ASCII and Arabic) at *pp while
 // 65 bytes are left, writing code points at *op and noting stops (offsets from `out`) as the
 // scalar steps do. Returns at the first block holding anything else (a lead of three or
-// four bytes, a sequence cut short or a stray continuation byte), which the scalar steps
-// then take. Each block: the lead bytes and the bytes after them compressed to the front,
-// Decodes 64-byte blocks of one- and two-byte sequences (ASCII and Arabic) at *pp while
-// 65 bytes are left, writing code points at *op and noting stops (offsets from `out`) as the
-// scalar steps do. Returns at the first block holding anything else (a lead of three or
 // four bytes or an overlong C0/C1, a sequence cut short or a stray continuation byte),
 // which the scalar steps then take. Each block: the lead bytes and the bytes after them
 // compressed to the front, combined 32 at a time in 16-bit lanes, widened to 32 bits and
@@ -442,13 +437,13 @@ size_t DecodeAndSplitSentences(std::string_view text, char32_t* out, std::vector
       if (IsStop(o[k])) stops.push_back(o + k - out);
     }
   };
-    // Eight steps at a time while 32 bytes are left (eight sequences of four bytes at most),
-    // so neither the bounds nor the output pointer are tested at every code point. Where the
-    // CPU has them, 64-byte vector blocks first, back to eight steps after a block they do not
-    // take.
 #if defined(TARIKH_DECODE_AVX512)
   const bool vector = DecodeVectorAvailable();
 #endif
+  // Eight steps at a time while 32 bytes are left (eight sequences of four bytes at most),
+  // so neither the bounds nor the output pointer are tested at every code point. Where the
+  // CPU has them, 64-byte vector blocks first, back to eight steps after a block they do not
+  // take.
   while (end - p >= 32) {
 #if defined(TARIKH_DECODE_AVX512)
     if (vector) {
