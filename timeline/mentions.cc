@@ -79,13 +79,18 @@ std::optional<Timex> SinceDurationToDate(const Timex& t, const Dct& dct) {
 }
 
 // IsWordChar for Latin and Arabic (U+0000–U+07FF) from a table in this file, so the word
-// split of a sentence needs no call per character.
+// split of a sentence needs no call per character; the same as a bit table for the vector
+// split (WordMaskAvx512).
 struct WordCharTable {
   WordCharTable() {
-    for (char32_t c = 0; c < kSize; ++c) is_word[c] = timeline_internal::IsWordChar(c);
+    for (char32_t c = 0; c < kSize; ++c) {
+      is_word[c] = timeline_internal::IsWordChar(c);
+      if (is_word[c]) bits[c / 32] |= uint32_t{1} << (c % 32);
+    }
   }
   bool Is(char32_t c) const { return c < kSize ? is_word[c] : timeline_internal::IsWordChar(c); }
   static constexpr char32_t kSize = 0x800;
+  alignas(64) uint32_t bits[kSize / 32] = {};  // bit c % 32 of bits[c / 32]: is_word[c]
   bool is_word[kSize];
 };
 // Built on first use (text.cc's own table, behind IsWordChar, is a static of another
@@ -97,6 +102,49 @@ const WordCharTable& WordChars() {
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define TARIKH_SCREEN_AVX512 1
+#endif
+
+#if defined(TARIKH_SCREEN_AVX512)
+// Whether the CPU has the AVX-512 subsets the map step's vector paths use (F and BW).
+bool CpuHasAvx512() {
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  return has;
+}
+
+// The word characters of text[0, n) as bits: bit k % 64 of out[k / 64] is set iff text[k] is
+// one (IsWordChar); out has n / 64 + 1 words and the bits from n on are clear. Sixteen code
+// points a step, each looked up in the bit table by two permutes (no gather); the rare code
+// point from U+0800 on is asked of IsWordChar.
+__attribute__((target("avx512f"))) void WordMaskAvx512(const WordCharTable& table,
+                                                       const char32_t* text, size_t n,
+                                                       uint64_t* out) {
+  const __m512i t0 = _mm512_load_si512(table.bits);
+  const __m512i t1 = _mm512_load_si512(table.bits + 16);
+  const __m512i t2 = _mm512_load_si512(table.bits + 32);
+  const __m512i t3 = _mm512_load_si512(table.bits + 48);
+  const __m512i size = _mm512_set1_epi32(static_cast<int>(WordCharTable::kSize));
+  std::fill_n(out, n / 64 + 1, uint64_t{0});
+  for (size_t k = 0; k < n; k += 16) {
+    const __mmask16 valid = n - k >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (n - k)) - 1);
+    const __m512i v = _mm512_maskz_loadu_epi32(valid, text + k);
+    // Word c / 32 of the table: entries 0-31 from (t0, t1), 32-63 from (t2, t3).
+    const __m512i idx = _mm512_maskz_srli_epi32(valid, v, 5);  // maskz: no undefined lanes
+    const __m512i low = _mm512_permutex2var_epi32(t0, idx, t1);
+    const __m512i high = _mm512_permutex2var_epi32(t2, idx, t3);
+    const __mmask16 upper = _mm512_test_epi32_mask(idx, _mm512_set1_epi32(32));
+    const __m512i word = _mm512_mask_blend_epi32(upper, low, high);
+    const __m512i bit =
+        _mm512_maskz_srlv_epi32(valid, word, _mm512_and_si512(v, _mm512_set1_epi32(31)));
+    unsigned m = _mm512_test_epi32_mask(bit, _mm512_set1_epi32(1));
+    const unsigned big = _mm512_mask_cmpge_epu32_mask(valid, v, size);
+    m &= ~big;
+    for (unsigned b = big; b != 0; b &= b - 1) {
+      const int lane = std::countr_zero(b);
+      if (timeline_internal::IsWordChar(text[k + lane])) m |= 1u << lane;
+    }
+    out[k / 64] |= uint64_t{m} << (k % 64);  // lanes past n read as U+0000: no word
+  }
+}
 #endif
 
 // A necessary condition for a sentence to hold an event-scope signal ("ثم", "بعد ذلك"),
@@ -321,7 +369,7 @@ class EventSignalFilter {
   bool lasts_[kSize] = {};
   uint8_t cls_[kSize + 4] = {};  // + 4: a gather reads four bytes at each index
 #if defined(TARIKH_SCREEN_AVX512)
-  bool vector_ = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  bool vector_ = CpuHasAvx512();
 #endif
   char32_t fold_[kSize] = {};
   bool pass_all_ = false;
@@ -393,20 +441,31 @@ class WordCache {
  public:
   static constexpr size_t kMaxWords = 100000;
 
-  // The hash of a word: Step over its code points from kSeed, then Finish with its length
-  // (so a caller that scans the characters anyway can hash them on the way).
-  static constexpr uint64_t kSeed = 0x9E3779B97F4A7C15ULL;
-  static uint64_t Step(uint64_t h, char32_t c) { return (h ^ c) * 0x100000001B3ULL; }
-  static uint64_t Finish(uint64_t h, size_t size) {
-    h = (h ^ size ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;
+  // The hash of a word from its length and its first and last four code points (the whole
+  // of a word of up to eight): a few multiplies whatever its length, where a multiply per code
+  // point made a chain of them as long as the word. Words that share both ends and the length
+  // are told apart by the key comparison.
+  static uint64_t Hash(const char32_t* s, size_t n) {
+    uint64_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+    if (n >= 4) {
+      std::memcpy(&a0, s, 8);
+      std::memcpy(&a1, s + 2, 8);
+      std::memcpy(&b0, s + n - 4, 8);
+      std::memcpy(&b1, s + n - 2, 8);
+    } else {
+      char32_t head[4] = {};
+      for (size_t k = 0; k < n; ++k) head[k] = s[k];
+      std::memcpy(&a0, head, 8);
+      std::memcpy(&a1, head + 2, 8);
+    }
+    uint64_t h = (a0 ^ n) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ (h >> 32) ^ a1) * 0xD6E8FEB86659FD93ULL;
+    h = (h ^ (h >> 32) ^ b0) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ (h >> 32) ^ b1) * 0xD6E8FEB86659FD93ULL;
     return h ^ (h >> 32);
   }
 
-  WordEntry& Find(std::u32string_view raw) {
-    uint64_t h = kSeed;
-    for (char32_t c : raw) h = Step(h, c);
-    return Find(raw, Finish(h, raw.size()));
-  }
+  WordEntry& Find(std::u32string_view raw) { return Find(raw, Hash(raw.data(), raw.size())); }
   WordEntry& Find(std::u32string_view raw, uint64_t h) {
     if (table_.empty()) table_.assign(kInitialSlots, Slot());
     const size_t mask = table_.size() - 1;
@@ -526,8 +585,9 @@ struct ExtractScratch {
   std::vector<Slot> slots;
   uint64_t generation = 0;
   WordCache words;
-  std::vector<Span> sentences;   // of the current document
-  std::vector<uint64_t> hashes;  // of the current sentence's words
+  std::vector<Span> sentences;      // of the current document
+  std::vector<uint64_t> hashes;     // of the current sentence's words
+  std::vector<uint64_t> word_mask;  // of the current sentence (WordMaskAvx512)
 };
 
 ExtractScratch& Scratch() {
@@ -634,20 +694,48 @@ class DocumentExtractor {
     words.clear();
     hashes.clear();
     const char32_t* const text = text_.data();
-    const WordCharTable& word_chars = WordChars();
     WordCache& cache = scratch_.words;
-    int64_t i = s.begin;
-    const int64_t end = s.end;
-    while (i < end) {
-      while (i < end && !word_chars.Is(text[i])) ++i;
-      if (i >= end) break;
-      const int64_t b = i;
-      uint64_t h = WordCache::kSeed;
-      while (i < end && word_chars.Is(text[i])) h = WordCache::Step(h, text[i++]);
-      h = WordCache::Finish(h, static_cast<size_t>(i - b));
+    auto add = [&](int64_t b, int64_t e) {
+      const uint64_t h = WordCache::Hash(text + b, static_cast<size_t>(e - b));
       cache.Prefetch(h);
-      words.push_back({b, i});
+      words.push_back({b, e});
       hashes.push_back(h);
+    };
+    const WordCharTable& word_chars = WordChars();
+#if defined(TARIKH_SCREEN_AVX512)
+    if (CpuHasAvx512() && timeline_internal::VectorPathsEnabled()) {
+      // The words from the mask's bits: each change between a word character and another
+      // one (from "not a word" before the sentence to "not a word" after it) starts or ends
+      // a word, in turn.
+      const auto n = static_cast<size_t>(s.end - s.begin);
+      std::vector<uint64_t>& mask = scratch_.word_mask;
+      mask.resize(n / 64 + 1);
+      WordMaskAvx512(word_chars, text + s.begin, n, mask.data());
+      uint64_t carry = 0;  // the last bit of the previous mask word
+      int64_t b = 0;
+      bool in_word = false;
+      for (size_t c = 0; c < mask.size(); ++c) {
+        const uint64_t w = mask[c];
+        for (uint64_t t = w ^ ((w << 1) | carry); t != 0; t &= t - 1) {
+          const int64_t p = s.begin + static_cast<int64_t>(c * 64) + std::countr_zero(t);
+          if (in_word) add(b, p);
+          b = p;
+          in_word = !in_word;
+        }
+        carry = w >> 63;
+      }
+    } else
+#endif
+    {
+      int64_t i = s.begin;
+      const int64_t end = s.end;
+      while (i < end) {
+        while (i < end && !word_chars.Is(text[i])) ++i;
+        if (i >= end) break;
+        const int64_t b = i;
+        while (i < end && word_chars.Is(text[i])) ++i;
+        add(b, i);
+      }
     }
     slot_base_ = s.begin;
     slot_count_ = s.end - s.begin;

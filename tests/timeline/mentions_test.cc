@@ -209,6 +209,47 @@ TEST(MentionsTest, EverySpellingOfAnEventSignalIsFound) {
   timeline_internal::SetVectorPathsForTesting(true);
 }
 
+// The sentence's words come from a vector split where the CPU has AVX-512 and from a scalar
+// loop elsewhere: both must give the same words, so the same mentions. Sentences of every
+// length around the 16- and 64-code-point steps, mixing Arabic letters with harakat and
+// tatweel, Latin and accented letters, digits, and characters from U+0800 on that are word
+// characters (Devanagari, CJK) or not (ZWJ, em dash, no-break space), at either end of a step.
+TEST(MentionsTest, VectorAndScalarWordSplitsGiveTheSameMentions) {
+  const std::vector<std::string> pieces = {
+      "الحكومة", "وأعلنت", "مُرَاقِبُونَ", "اجتمـاع", "café", "Reuters", "2015",
+      "١٤٣٦",    "भारत",   "北京",    "A",       "ب",    "\u200d",  "\u2014",
+      "\u00a0",  "،",      " ",       "  ",      "(",    ")",       "\""};
+  uint32_t seed = 12345;
+  auto next = [&seed](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int round = 0; round < 120; ++round) {
+    const std::string head = "انقسم التنظيم عام 2014 ";
+    std::string body;
+    const uint32_t count = 1 + next(60);
+    for (uint32_t k = 0; k < count; ++k) {
+      body += pieces[next(static_cast<uint32_t>(pieces.size()))];
+      if (next(3) != 0) body += " ";
+    }
+    const std::string text = head + body + "، ثم غادر القاعة. " + body + ".";
+    std::vector<DocumentMentions> runs;
+    for (bool vector : {true, false}) {
+      timeline_internal::SetVectorPathsForTesting(vector);
+      auto r = ExtractMentionsFromTimexes(
+          Doc(text), {At(text, "عام 2014", "2014", Year(2014), Granularity::kYear)});
+      ASSERT_TRUE(r.ok()) << text;
+      runs.push_back(*r);
+    }
+    timeline_internal::SetVectorPathsForTesting(true);
+    ASSERT_EQ(runs[0].mentions.size(), runs[1].mentions.size()) << text;
+    for (size_t m = 0; m < runs[0].mentions.size(); ++m) {
+      EXPECT_EQ(runs[0].mentions[m].headline, runs[1].mentions[m].headline) << text;
+      EXPECT_EQ(runs[0].mentions[m].tokens, runs[1].mentions[m].tokens) << text;
+    }
+  }
+}
+
 // A headline that opens a quotation takes its closing mark when the mark follows its last
 // word; one that is balanced (or opens none) takes nothing more.
 TEST(MentionsTest, HeadlineKeepsQuotesBalanced) {
