@@ -78,19 +78,27 @@ std::optional<Timex> SinceDurationToDate(const Timex& t, const Dct& dct) {
   return d;
 }
 
+// A property of the code points below U+0800 (Latin, Arabic) as bits: bit c % 32 of word
+// c / 32. The map step's vector paths look sixteen code points up at once in such tables.
+constexpr char32_t kBitTableSize = 0x800;
+struct BitTable {
+  void Set(char32_t c) { bits[c / 32] |= uint32_t{1} << (c % 32); }
+  alignas(64) uint32_t bits[kBitTableSize / 32] = {};
+};
+
 // IsWordChar for Latin and Arabic (U+0000–U+07FF) from a table in this file, so the word
 // split of a sentence needs no call per character; the same as a bit table for the vector
-// split (WordMaskAvx512).
+// split.
 struct WordCharTable {
   WordCharTable() {
     for (char32_t c = 0; c < kSize; ++c) {
       is_word[c] = timeline_internal::IsWordChar(c);
-      if (is_word[c]) bits[c / 32] |= uint32_t{1} << (c % 32);
+      if (is_word[c]) bits.Set(c);
     }
   }
   bool Is(char32_t c) const { return c < kSize ? is_word[c] : timeline_internal::IsWordChar(c); }
-  static constexpr char32_t kSize = 0x800;
-  alignas(64) uint32_t bits[kSize / 32] = {};  // bit c % 32 of bits[c / 32]: is_word[c]
+  static constexpr char32_t kSize = kBitTableSize;
+  BitTable bits;
   bool is_word[kSize];
 };
 // Built on first use (text.cc's own table, behind IsWordChar, is a static of another
@@ -111,38 +119,44 @@ bool CpuHasAvx512() {
   return has;
 }
 
-// The word characters of text[0, n) as bits: bit k % 64 of out[k / 64] is set iff text[k] is
-// one (IsWordChar); out has n / 64 + 1 words and the bits from n on are clear. Sixteen code
-// points a step, each looked up in the bit table by two permutes (no gather); the rare code
-// point from U+0800 on is asked of IsWordChar.
-__attribute__((target("avx512f"))) void WordMaskAvx512(const WordCharTable& table,
-                                                       const char32_t* text, size_t n,
-                                                       uint64_t* out) {
-  const __m512i t0 = _mm512_load_si512(table.bits);
-  const __m512i t1 = _mm512_load_si512(table.bits + 16);
-  const __m512i t2 = _mm512_load_si512(table.bits + 32);
-  const __m512i t3 = _mm512_load_si512(table.bits + 48);
-  const __m512i size = _mm512_set1_epi32(static_cast<int>(WordCharTable::kSize));
-  std::fill_n(out, n / 64 + 1, uint64_t{0});
+// K properties of text[0, n) as bit masks: bit k % 64 of out[t][k / 64] is set iff text[k]
+// has property t, read from tables[t] below U+0800 and from bit t of wide(c) for the rare
+// code point from there on. Each out[t] has n / 64 + 1 words; the bits from n on are clear.
+// Sixteen code points a step, each table looked up by two permutes (word c / 32 from the
+// table's four registers) and a shift: no gather.
+template <size_t K, typename Wide>
+__attribute__((target("avx512f"))) void BitMasksAvx512(const BitTable* const (&tables)[K],
+                                                       const Wide& wide, const char32_t* text,
+                                                       size_t n, uint64_t* const (&out)[K]) {
+  __m512i regs[K][4];
+  for (size_t t = 0; t < K; ++t) {
+    for (size_t r = 0; r < 4; ++r) regs[t][r] = _mm512_load_si512(tables[t]->bits + 16 * r);
+    std::fill_n(out[t], n / 64 + 1, uint64_t{0});
+  }
+  const __m512i size = _mm512_set1_epi32(static_cast<int>(kBitTableSize));
   for (size_t k = 0; k < n; k += 16) {
     const __mmask16 valid = n - k >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (n - k)) - 1);
+    // Lanes past n read as U+0000, which has none of the properties.
     const __m512i v = _mm512_maskz_loadu_epi32(valid, text + k);
-    // Word c / 32 of the table: entries 0-31 from (t0, t1), 32-63 from (t2, t3).
-    const __m512i idx = _mm512_maskz_srli_epi32(valid, v, 5);  // maskz: no undefined lanes
-    const __m512i low = _mm512_permutex2var_epi32(t0, idx, t1);
-    const __m512i high = _mm512_permutex2var_epi32(t2, idx, t3);
+    // maskz forms: no undefined lanes (which GCC warns about).
+    const __m512i idx = _mm512_maskz_srli_epi32(valid, v, 5);
     const __mmask16 upper = _mm512_test_epi32_mask(idx, _mm512_set1_epi32(32));
-    const __m512i word = _mm512_mask_blend_epi32(upper, low, high);
-    const __m512i bit =
-        _mm512_maskz_srlv_epi32(valid, word, _mm512_and_si512(v, _mm512_set1_epi32(31)));
-    unsigned m = _mm512_test_epi32_mask(bit, _mm512_set1_epi32(1));
+    const __m512i shift = _mm512_and_si512(v, _mm512_set1_epi32(31));
     const unsigned big = _mm512_mask_cmpge_epu32_mask(valid, v, size);
-    m &= ~big;
+    unsigned m[K];
+    for (size_t t = 0; t < K; ++t) {
+      const __m512i low = _mm512_permutex2var_epi32(regs[t][0], idx, regs[t][1]);
+      const __m512i high = _mm512_permutex2var_epi32(regs[t][2], idx, regs[t][3]);
+      const __m512i word = _mm512_mask_blend_epi32(upper, low, high);
+      const __m512i bit = _mm512_maskz_srlv_epi32(valid, word, shift);
+      m[t] = _mm512_test_epi32_mask(bit, _mm512_set1_epi32(1)) & ~big;
+    }
     for (unsigned b = big; b != 0; b &= b - 1) {
       const int lane = std::countr_zero(b);
-      if (timeline_internal::IsWordChar(text[k + lane])) m |= 1u << lane;
+      const unsigned props = wide(text[k + lane]);
+      for (size_t t = 0; t < K; ++t) m[t] |= ((props >> t) & 1u) << lane;
     }
-    out[k / 64] |= uint64_t{m} << (k % 64);  // lanes past n read as U+0000: no word
+    for (size_t t = 0; t < K; ++t) out[t][k / 64] |= uint64_t{m[t]} << (k % 64);
   }
 }
 #endif
@@ -176,6 +190,9 @@ class EventSignalFilter {
         if (lasts_[f]) cls_[c] |= kLast;
       }
       if (timeline_internal::IsWordChar(c)) cls_[c] |= kWord;
+      for (size_t t = 0; t < kClasses; ++t) {
+        if (cls_[c] & kClassOrder[t]) class_bits_[t].Set(c);
+      }
     }
   }
   // False only if text[i, end) holds no such last word. One table lookup per character: the
@@ -209,48 +226,33 @@ class EventSignalFilter {
     return false;
   }
 #if defined(TARIKH_SCREEN_AVX512)
-  // MayHold with the classes of 16 code points at a time gathered from cls_ (where the CPU
-  // has AVX-512), the words then walked through a bit per word character: the same words
-  // reach the same tests. Code points from U+0800 on take Class() one by one.
+  // MayHold with the classes of the sentence's code points as bit masks (BitMasksAvx512,
+  // where the CPU has AVX-512), the words then walked through a bit per word character: the
+  // same words reach the same tests.
   __attribute__((target("avx512f,avx512bw"))) bool MayHoldAvx512(const char32_t* text, int64_t i,
                                                                  int64_t end) const {
     // Bit masks over text[i, end), 64 code points a word: word characters and the three
-    // class bits of MayHold's test.
+    // class bits of MayHold's test (kClassOrder).
     const size_t n = static_cast<size_t>(end - i);
     const size_t chunks = n / 64 + 1;
     thread_local std::vector<uint64_t> masks;
-    masks.assign(chunks * 4, 0);
+    masks.resize(chunks * kClasses);
     uint64_t* const word = masks.data();
     uint64_t* const first = word + chunks;
     uint64_t* const last = first + chunks;
     uint64_t* const dropped = last + chunks;
-    const __m512i size = _mm512_set1_epi32(static_cast<int>(kSize));
-    size_t k = 0;
-    for (; k + 16 <= n; k += 16) {
-      const __m512i v = _mm512_loadu_si512(text + i + static_cast<int64_t>(k));
-      const __mmask16 small = _mm512_cmplt_epu32_mask(v, size);
-      __m512i c = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), small, v, cls_, 1);
-      for (unsigned big = static_cast<uint16_t>(~small); big != 0; big &= big - 1) {
-        const int lane = std::countr_zero(big);
-        alignas(64) uint32_t lanes[16];
-        _mm512_store_si512(lanes, c);
-        lanes[lane] = Class(text[i + static_cast<int64_t>(k) + lane]);
-        c = _mm512_load_si512(lanes);
-      }
-      const unsigned shift = k % 64;
-      word[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kWord))} << shift;
-      first[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kFirst))} << shift;
-      last[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kLast))} << shift;
-      dropped[k / 64] |= uint64_t{_mm512_test_epi32_mask(c, _mm512_set1_epi32(kDropped))} << shift;
-    }
-    for (; k < n; ++k) {
-      const uint8_t c = Class(text[i + static_cast<int64_t>(k)]);
-      const uint64_t bit = uint64_t{1} << (k % 64);
-      if (c & kWord) word[k / 64] |= bit;
-      if (c & kFirst) first[k / 64] |= bit;
-      if (c & kLast) last[k / 64] |= bit;
-      if (c & kDropped) dropped[k / 64] |= bit;
-    }
+    const BitTable* const tables[kClasses] = {&class_bits_[0], &class_bits_[1], &class_bits_[2],
+                                              &class_bits_[3]};
+    uint64_t* const out[kClasses] = {word, first, last, dropped};
+    BitMasksAvx512(
+        tables,
+        [this](char32_t c) {
+          const uint8_t cls = Class(c);
+          unsigned props = 0;
+          for (size_t t = 0; t < kClasses; ++t) props |= (cls & kClassOrder[t]) ? 1u << t : 0u;
+          return props;
+        },
+        text + i, n, out);
     // Per chunk: starts and ends (last characters) of words; adding a word's start bit to
     // the word bits carries through the word to the bit after its end, so the sums mark
     // the ends of the words that start with a first letter (after_first) or with a mark
@@ -339,6 +341,9 @@ class EventSignalFilter {
  private:
   static constexpr char32_t kSize = 0x800;
   static constexpr uint8_t kFirst = 1, kLast = 2, kDropped = 4, kWord = 8;
+  // The classes as bit tables, in the order of MayHoldAvx512's masks.
+  static constexpr size_t kClasses = 4;
+  static constexpr uint8_t kClassOrder[kClasses] = {kWord, kFirst, kLast, kDropped};
   void Add(const std::u32string& folded) {
     if (folded.size() > kMaxLength) {  // not expected of a signal word: pass every word
       pass_all_ = true;
@@ -351,9 +356,15 @@ class EventSignalFilter {
     if (folded.front() < kSize) firsts_[folded.front()] = true;
     if (folded.back() < kSize) lasts_[folded.back()] = true;
     pairs_.push_back((uint64_t{folded.front()} << 32) | folded.back());
+    const uint32_t k = PairKey(folded.front(), folded.back());
+    pair_filter_[k / 64] |= uint64_t{1} << (k % 64);
   }
   // Whether some last word begins with `first` and ends with `last` (folded letters).
+  // Most words that pass the class test pair two such letters that begin and end no one last
+  // word: a bit set keyed by the pair turns them away before the search.
   bool Pair(char32_t first, char32_t last) const {
+    const uint32_t k = PairKey(first, last);
+    if (!((pair_filter_[k / 64] >> (k % 64)) & 1)) return false;
     return std::binary_search(pairs_.begin(), pairs_.end(), (uint64_t{first} << 32) | last);
   }
   uint8_t Class(char32_t c) const {
@@ -364,10 +375,17 @@ class EventSignalFilter {
   static constexpr size_t kMaxLength = 16;
   std::vector<std::u32string> by_length_[kMaxLength + 1];  // a dozen words in all
   size_t max_length_ = 0;
-  std::vector<uint64_t> pairs_;  // (first << 32 | last) of every last word, sorted
+  static uint32_t PairKey(char32_t first, char32_t last) {
+    return ((static_cast<uint32_t>(first) * 0x9E3779B1u) ^
+            (static_cast<uint32_t>(last) * 0x85EBCA77u)) >>
+           20;
+  }
+  std::vector<uint64_t> pairs_;           // (first << 32 | last) of every last word, sorted
+  uint64_t pair_filter_[4096 / 64] = {};  // bit PairKey of every pair
   bool firsts_[kSize] = {};
   bool lasts_[kSize] = {};
-  uint8_t cls_[kSize + 4] = {};  // + 4: a gather reads four bytes at each index
+  uint8_t cls_[kSize] = {};
+  BitTable class_bits_[kClasses];  // cls_ as bit tables, kClassOrder
 #if defined(TARIKH_SCREEN_AVX512)
   bool vector_ = CpuHasAvx512();
 #endif
@@ -587,7 +605,7 @@ struct ExtractScratch {
   WordCache words;
   std::vector<Span> sentences;      // of the current document
   std::vector<uint64_t> hashes;     // of the current sentence's words
-  std::vector<uint64_t> word_mask;  // of the current sentence (WordMaskAvx512)
+  std::vector<uint64_t> word_mask;  // of the current sentence (BitMasksAvx512)
 };
 
 ExtractScratch& Scratch() {
@@ -710,7 +728,11 @@ class DocumentExtractor {
       const auto n = static_cast<size_t>(s.end - s.begin);
       std::vector<uint64_t>& mask = scratch_.word_mask;
       mask.resize(n / 64 + 1);
-      WordMaskAvx512(word_chars, text + s.begin, n, mask.data());
+      const BitTable* const tables[] = {&word_chars.bits};
+      uint64_t* const out[] = {mask.data()};
+      BitMasksAvx512(
+          tables, [](char32_t c) { return timeline_internal::IsWordChar(c) ? 1u : 0u; },
+          text + s.begin, n, out);
       uint64_t carry = 0;  // the last bit of the previous mask word
       int64_t b = 0;
       bool in_word = false;
