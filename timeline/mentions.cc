@@ -495,7 +495,7 @@ class WordCache {
         slot.hash = h;
         slot.item = &item;
         item.key_begin = arena_.size();
-        item.key_size = size;
+        item.key_size = static_cast<uint32_t>(size);
         std::copy_n(raw.begin(), std::min(size, Item::kHead), item.head);
         arena_.append(raw);
         item.entry.folded = timeline_internal::Fold(raw);
@@ -545,15 +545,16 @@ class WordCache {
     uint64_t hash = 0;
     Item* item = nullptr;  // null = empty
   };
-  // A look-up that finds its word reads the first cache line of the item: the length and
-  // first code points of the key (most words are whole there), then the entry's first
-  // fields. The whole key is in arena_.
+  // A look-up that finds its word reads the first cache line of the item: the length, the
+  // first code points of the key (most words are whole there) and where the whole key is in
+  // arena_ (a longer word reads one more line there, not a second line of the item), then
+  // the entry's first fields.
   struct alignas(64) Item {
-    static constexpr size_t kHead = 6;
-    size_t key_size = 0;
+    static constexpr size_t kHead = 7;
+    uint32_t key_size = 0;
     char32_t head[kHead] = {};
-    WordEntry entry;
     size_t key_begin = 0;  // in arena_
+    WordEntry entry;
   };
   bool SameKey(const Item& item, std::u32string_view raw) const {
     const size_t n = raw.size();
