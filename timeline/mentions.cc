@@ -423,6 +423,7 @@ size_t WordAt(const std::vector<Word>& words, int64_t pos) {
 struct Token {
   std::string text;
   uint64_t key = 0;
+  mutable uint64_t seen = 0;  // the last Tokens() call that took it (ExtractScratch::stamp)
 };
 // A token with its sort key beside it, so that sorting reads the token's text only when two
 // keys are equal and the tokens are not the same one.
@@ -607,6 +608,7 @@ struct ExtractScratch {
   std::vector<Span> sentences;      // of the current document
   std::vector<uint64_t> hashes;     // of the current sentence's words
   std::vector<uint64_t> word_mask;  // of the current sentence (BitMasksAvx512)
+  uint64_t token_stamp = 0;         // of the last Tokens() call
 };
 
 ExtractScratch& Scratch() {
@@ -996,6 +998,15 @@ class DocumentExtractor {
     // object): a copy is made only of each distinct token, not of every occurrence.
     std::vector<KeyedToken>& tokens = token_ptrs_;
     tokens.clear();
+    // Each distinct token is taken once (its stamp says it is in already), so only the
+    // distinct ones are sorted.
+    const uint64_t stamp = ++scratch_.token_stamp;
+    auto take = [&](const KeyedToken& t) {
+      if (t.token && t.token->seen != stamp) {
+        t.token->seen = stamp;
+        tokens.push_back(t);
+      }
+    };
     auto keyed = [](const Token* t) { return KeyedToken{t->key, t}; };
     for (const Word& w : content) {
       WordEntry& e = Entry(w);
@@ -1008,14 +1019,10 @@ class DocumentExtractor {
         }
         e.stemmed = true;
       }
-      if (e.token.token) tokens.push_back(e.token);
-      if (e.concept_token.token) tokens.push_back(e.concept_token);
+      take(e.token);
+      take(e.concept_token);
     }
     std::sort(tokens.begin(), tokens.end(), TokenLess);
-    tokens.erase(
-        std::unique(tokens.begin(), tokens.end(),
-                    [](const KeyedToken& a, const KeyedToken& b) { return a.token == b.token; }),
-        tokens.end());
     std::vector<std::string> out;
     out.reserve(tokens.size());
     for (const KeyedToken& t : tokens) out.push_back(t.token->text);
