@@ -138,5 +138,31 @@ TEST(ResolveTest, RefIntervalsAreHalfBounded) {
   EXPECT_EQ(t.interval.end, DayNumber(2017, 4, 18));
 }
 
+// Values are written with a hand-made "%0Nd" (resolve.cc, no snprintf): short years and
+// centuries are zero-padded to the width, months and days to two digits, and a negative
+// count keeps its sign in front of the padding as printf does.
+TEST(ResolveTest, ValuesZeroPadded) {
+  Partial p;
+  p.year = 33;
+  EXPECT_EQ(Res(p, "2017-04-17").value, "0033");
+  p.month = 3;
+  EXPECT_EQ(Res(p, "2017-04-17").value, "0033-03");
+  p.day = 7;
+  EXPECT_EQ(Res(p, "2017-04-17").value, "0033-03-07");
+  Partial c;
+  c.century = 5;
+  EXPECT_EQ(Res(c, "2017-04-17").value, "05");
+  Partial d;
+  d.decade = 7;
+  EXPECT_EQ(Res(d, "2017-04-17").value, "007");
+  Partial r;  // 30 centuries before the 21st: the -10th
+  r.unit = Granularity::kCentury;
+  r.offset = -30;
+  EXPECT_EQ(Res(r, "2017-04-17").value, "-10");
+  r.unit = Granularity::kYear;
+  r.offset = 3;
+  EXPECT_EQ(Res(r, "2017-04-17").value, "2020");
+}
+
 }  // namespace
 }  // namespace tarikh::internal
