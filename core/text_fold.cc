@@ -316,7 +316,7 @@ inline size_t VectorRun16(const unsigned char* s, char* o) {
 // A digits token (folded digits are ASCII), out of the fold's loop: numbers are rare.
 [[gnu::noinline]] void PushNumber(std::string_view full, uint32_t ob, uint32_t oe, bool sb, bool bb,
                                   std::vector<Tok>* toks) {
-  int64_t v = 0;
+  int32_t v = 0;  // < 10^9: see Tok::num
   for (char c : full) v = v < 100000000 ? v * 10 + (c - '0') : v;
   toks->push_back(Tok{.full = full,
                       .stem = full,

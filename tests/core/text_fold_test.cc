@@ -96,6 +96,17 @@ TEST(FoldAndTokenizeTest, OffsetsMapBackToOriginal) {
   EXPECT_FALSE(ft.tokens[3].space_before);
 }
 
+// A number's value stops growing at nine digits (Tok::num is 32 bits); its digit count does not.
+TEST(FoldAndTokenizeTest, LongNumbersKeepNineDigitsOfValue) {
+  FoldedText ft;
+  ASSERT_TRUE(FoldAndTokenize("9999999999999 ١٢٣٤٥٦٧٨٩٠١٢", 0, &ft).ok());
+  ASSERT_EQ(ft.tokens.size(), 2u);
+  EXPECT_EQ(ft.tokens[0].num, 999999999);
+  EXPECT_EQ(ft.tokens[0].ndig, 13);
+  EXPECT_EQ(ft.tokens[1].num, 123456789);
+  EXPECT_EQ(ft.tokens[1].ndig, 12);
+}
+
 // Every token's start, whichever path of the fold produced the token (the word-boundary
 // shortcut, punctuation, digits, characters of three and four bytes, dropped marks and bidi
 // controls), is a character boundary, and CountCodePointsFast counts the characters before it
