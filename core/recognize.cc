@@ -145,33 +145,24 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   if (t.kind != TokKind::kNumber && !(t.g && (t.g->any_mask & kCoreStart))) return 0;
   const uint64_t cls = t.g ? t.g->any_mask : 0;
   const bool digits = t.kind == TokKind::kNumber;
+  // *p holds the best match so far (written only when one is found, as callers expect).
   size_t best = 0;
-  Partial bp;
   // Each sub-recognizer runs only when token i is a number (if it takes one there) or has one
-  // of the classes it tests at i; then on a fresh Partial (a failed one may have filled some
-  // fields), built in place: cheaper than resetting one by assignment from a temporary.
-  // `recognize` is a C++ recognizer (member) or a family of data rules (family).
-  auto consider = [&](bool num, uint64_t mask, auto&& recognize) {
+  // of the classes it tests at i; a C++ one on a fresh Partial (a failed one may have filled
+  // some fields), built in place: cheaper than resetting one by assignment from a temporary.
+  auto consider = [&](bool num, uint64_t mask, size_t (Recognizer::*fn)(size_t, Partial*) const) {
     if (!(num && digits) && !(cls & mask)) return;
     Partial q;
-    if (size_t e = recognize(&q); e > best) {
+    if (size_t e = (this->*fn)(i, &q); e > best) {
       best = e;
-      bp = std::move(q);
+      *p = std::move(q);
     }
   };
-  auto member = [this, i](size_t (Recognizer::*fn)(size_t, Partial*) const) {
-    return [this, i, fn](Partial* q) { return (this->*fn)(i, q); };
-  };
-  // A family of rules writes its Partial whole (assigned from a fresh one) exactly when it
-  // returns a match, so the families share one: no Partial to build and destroy per family
-  // tried (most tries fail).
-  Partial fq;
+  // A family of rules writes *p whole exactly when it finds a match ending past `best`: most
+  // tries fail, and they cost no Partial.
   auto consider_family = [&](bool num, uint64_t mask, rules::Family f) {
     if (!(num && digits) && !(cls & mask)) return;
-    if (size_t e = RuleFamily(f, i, &fq); e > best) {
-      best = e;
-      bp = std::move(fq);
-    }
+    if (size_t e = RuleFamily(f, i, p, best)) best = e;
   };
   constexpr uint64_t kUnit = Bit(Cls::kUnit);
   constexpr uint64_t kDem = Bit(Cls::kDem);
@@ -194,11 +185,10 @@ size_t Recognizer::Core(size_t i, Partial* p) const {
   if (i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::kPunct) {
     consider_family(true, 0, rules::Family::kNumericDate);
   }
-  consider(true, kPod | Bit(Cls::kHour) | kOrd, member(&Recognizer::ClockTime));
-  consider(false, kPod, member(&Recognizer::PodAlone));
+  consider(true, kPod | Bit(Cls::kHour) | kOrd, &Recognizer::ClockTime);
+  consider(false, kPod, &Recognizer::PodAlone);
   consider_family(true, kOrd | kUnit | Bit(Cls::kHmonth), rules::Family::kHijriExpr);
   consider_family(false, Bit(Cls::kHoliday), rules::Family::kHolidayExpr);
-  if (best) *p = std::move(bp);
   return best;
 }
 
@@ -510,12 +500,34 @@ Match Recognizer::Best(size_t i) const {
   // every rule are among them; the compiler computes those). A word whose classes of
   // kBestStart all come from entries of two words or more ("في" of "في ما بعد", "من" of "من
   // قبل": most of the tokens Run visits in news text) starts nothing unless one of those
-  // entries follows it: one pass over its entries instead of every recognizer's gate.
+  // entries follows it, or it is the preposition قبل/بعد: one pass over its entries tests
+  // both (the PREP entry looked at is the first one-word one, as E finds it) instead of every
+  // recognizer's gate.
   const Tok& t = toks_[i];
-  if (t.kind != TokKind::kNumber && t.g && !(t.g->single_mask & kBestStart) && t.full != kAl &&
-      !AnyPhraseAt(i, kBestStart)) {
-    const LexEntry* pe = E(i, Cls::kPrep);
-    if (!pe || (pe->value != "qabl" && pe->value != "baad")) return m;
+  if (t.kind != TokKind::kNumber && t.g && !(t.g->single_mask & kBestStart) && t.full != kAl) {
+    bool may = false;
+    if (t.g->any_mask & (kBestStart | Bit(Cls::kPrep))) {
+      // A phrase goes on only with the next token, whole and on the same line (WordsFollow):
+      // its second word is compared first, most entries fail there.
+      const bool next = i + 1 < n() && !toks_[i + 1].break_before;
+      const std::string_view next_full = next ? toks_[i + 1].full : std::string_view();
+      bool prep_seen = false;
+      for (const LexEntry& e : lex_.Entries(*t.g)) {
+        if (e.nwords == 1) {
+          if (e.cls != Cls::kPrep || prep_seen) continue;
+          prep_seen = true;
+          if (e.value == "qabl" || e.value == "baad") {
+            may = true;
+            break;
+          }
+        } else if (next && (Bit(e.cls) & kBestStart) && lex_.Word(e, 1) == next_full &&
+                   WordsFollow(e, i)) {
+          may = true;
+          break;
+        }
+      }
+    }
+    if (!may) return m;
   }
   // False friends first: a BLOCK phrase wins over anything starting at the same token.
   const LexEntry* b = nullptr;
@@ -534,20 +546,17 @@ Match Recognizer::Best(size_t i) const {
   // at i (see kBestStart); then on a fresh Partial built in place (cheaper than resetting
   // one).
   const uint64_t cls = t.g ? t.g->any_mask : 0;
-  // Shared by the families of rules, which write it whole exactly when they match (as in Core).
-  Partial fq;
+  // The families of rules write m.p whole exactly when they find a match ending past m.e (as
+  // in Core).
+  auto family = [&](rules::Family f) {
+    if (size_t e = RuleFamily(f, i, &m.p, m.e)) m.e = e;
+  };
   // "يومي 10 و 11 أبريل": the first day of a list takes the month of the last item (rules).
-  if (cls & Bit(Cls::kUnit)) {
-    if (size_t e = RuleFamily(rules::Family::kDayList, i, &fq)) consider(e, &fq);
-  }
+  if (cls & Bit(Cls::kUnit)) family(rules::Family::kDayList);
   const bool digits = t.kind == TokKind::kNumber;
   const uint64_t kOrdUnit = Bit(Cls::kOrd) | Bit(Cls::kUnit);
-  if (digits || (cls & Bit(Cls::kOrd))) {
-    if (size_t e = RuleFamily(rules::Family::kDayRange, i, &fq)) consider(e, &fq);
-  }
-  if (digits || (cls & kOrdUnit)) {
-    if (size_t e = RuleFamily(rules::Family::kDayAlone, i, &fq)) consider(e, &fq);
-  }
+  if (digits || (cls & Bit(Cls::kOrd))) family(rules::Family::kDayRange);
+  if (digits || (cls & kOrdUnit)) family(rules::Family::kDayAlone);
   if (digits || (cls & (kCoreStart | Bit(Cls::kWeekend) | Bit(Cls::kPart)))) {
     if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
   }
@@ -559,12 +568,8 @@ Match Recognizer::Best(size_t i) const {
     bool ago = false;
     if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
   }
-  if (cls & (Bit(Cls::kSet) | Bit(Cls::kUnit) | Bit(Cls::kEvery))) {
-    if (size_t e = RuleFamily(rules::Family::kSetExpr, i, &fq)) consider(e, &fq);
-  }
-  if (cls & Bit(Cls::kRef)) {
-    if (size_t e = RuleFamily(rules::Family::kRefExpr, i, &fq)) consider(e, &fq);
-  }
+  if (cls & (Bit(Cls::kSet) | Bit(Cls::kUnit) | Bit(Cls::kEvery))) family(rules::Family::kSetExpr);
+  if (cls & Bit(Cls::kRef)) family(rules::Family::kRefExpr);
   // A date joined with a clock time, in either order.
   if (m.valid()) {
     if (size_t e = MergeDateTime(m.b, m.e, &m.p)) m.e = e;

@@ -53,6 +53,9 @@ struct FamilyIndex {
   uint64_t by2_brk[2][rules::kFamilyCount][rules::kFamilyRuleWords] = {};
   uint64_t by2_any[2][rules::kFamilyCount][rules::kFamilyRuleWords] = {};
   bool second[2][rules::kFamilyCount] = {};  // some rule of the family has a known second token
+  // Some rule of the family may end its match before the pattern's end (the DayRange builder
+  // ends it after the first day), so its best end does not only grow from rule to rule.
+  bool shrinks[rules::kFamilyCount] = {};
   constexpr FamilyIndex() {
     for (int f = 0; f < rules::kFamilyCount; ++f) {
       common_cls[f] = -2;  // -2 unset, -1 none
@@ -100,6 +103,12 @@ struct FamilyIndex {
         if (s.any) by2_any[d][f][k / 64] |= bit;
         mask2[d][f] |= s.mask;
         second[d][f] = second[d][f] || !s.any;
+      }
+      for (int a = 0; a < rule.act_count; ++a) {
+        const rules::Action& act = rules::kActions[rule.act_first + a];
+        if (act.field == Field::kCall && act.ival == static_cast<int>(rules::Builder::kDayRange)) {
+          shrinks[f] = true;
+        }
       }
       mask[f] |= rule.first_mask;
       digits[f] = digits[f] || rule.first_digits;
@@ -699,9 +708,18 @@ bool Recognizer::RunBuilder(rules::Builder builder, const rules::Rule& rule, con
   return false;
 }
 
-size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const {
+size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p, size_t floor) const {
   const int f = static_cast<int>(family);
   if (i >= n()) return 0;
+  if (floor && kIndex.shrinks[f]) {
+    // A rule's end can shrink in its builder: the family's own best first, as the caller
+    // would compare it.
+    Partial q;
+    const size_t e = RuleFamily(family, i, &q, 0);
+    if (e <= floor) return 0;
+    *p = std::move(q);
+    return e;
+  }
   const Tok& t = toks_[i];
   const bool digits = t.kind == TokKind::kNumber;
   if (!kIndex.any[f] && !(digits && kIndex.digits[f]) &&
@@ -746,7 +764,8 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
     RuleCap c;
     if (MatchElem(rules::kNodes[k], i, &c) == kNoMatch) return 0;
   }
-  size_t best = 0;
+  // Rules that cannot end past `floor` are not applied: the caller keeps a longer match.
+  size_t best = floor;
   RuleCaps caps;
   RuleMemo memo;
   memo.pos = i;
@@ -810,7 +829,7 @@ size_t Recognizer::RuleFamily(rules::Family family, size_t i, Partial* p) const 
     }
   }
   memo_ = outer;
-  return best;
+  return best > floor ? best : 0;
 }
 
 }  // namespace tarikh::internal

@@ -155,24 +155,15 @@ class Recognizer {
     return 0;
   }
   // Whether the words after the first of entry e (whose first word is token i's) follow token
-  // i, on the same line, each whole or as the stem of a token without an extra proclitic.
+  // i, on the same line, each whole (a token whose stem is the word but that carries a
+  // proclitic of its own does not continue a phrase).
   bool WordsFollow(const LexEntry& e, size_t i) const {
     if (i + e.nwords > n()) return false;
     for (int k = 1; k < e.nwords; ++k) {
       const Tok& t = toks_[i + k];
-      const std::string_view w = lex_.Word(e, k);
-      if (t.break_before || (t.full != w && t.stem != w)) return false;
-      if (t.stem == w && t.full != t.stem) return false;
+      if (t.break_before || t.full != lex_.Word(e, k)) return false;
     }
     return true;
-  }
-  // Whether an entry of one of the classes in `mask` (one word or more) starts at token i.
-  bool AnyPhraseAt(size_t i, uint64_t mask) const {
-    if (i >= n() || !toks_[i].g || !(toks_[i].g->any_mask & mask)) return false;
-    for (const LexEntry& e : lex_.Entries(*toks_[i].g)) {
-      if ((Bit(e.cls) & mask) && (e.nwords == 1 || WordsFollow(e, i))) return true;
-    }
-    return false;
   }
   bool IsPunct(size_t i, char c) const {
     return i < n() && toks_[i].kind == TokKind::kPunct && toks_[i].punct == c;
@@ -211,10 +202,11 @@ class Recognizer {
 
   // ---- the rule engine (recognize_rules.cc) over core/data/rules/*.rules ----
   static constexpr size_t kNoMatch = static_cast<size_t>(-1);
-  // The longest match of the rules of `family` at token i (0 = none), described in *p. *p is
-  // assigned whole (from a fresh Partial) exactly when the result is not 0, and left alone
-  // otherwise: Core and Best share one Partial among the families they try.
-  size_t RuleFamily(rules::Family family, size_t i, Partial* p) const;
+  // The longest match of the rules of `family` at token i that ends after token `floor`
+  // (0 = none), described in *p. *p is assigned whole (from a fresh Partial) exactly when the
+  // result is not 0, and left alone otherwise: Core and Best pass the Partial of their best
+  // match so far and its end, and a family that does not beat it costs no Partial.
+  size_t RuleFamily(rules::Family family, size_t i, Partial* p, size_t floor = 0) const;
   bool MatchSeq(int seq, int k, size_t i, const RuleCont* cont, RuleCaps* caps, size_t* end) const;
   bool AltMayStart(int seq, size_t i) const;
   // A necessary condition for a lexicon, digits or punctuation element to match at token i,
