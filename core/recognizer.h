@@ -198,7 +198,47 @@ class Recognizer {
   size_t Core(size_t i, Partial* p) const;
   size_t DateWithPart(size_t i, Partial* p) const;
   size_t Duration(size_t i, Partial* p, bool* ago) const;
-  Match Best(size_t i) const;
+  // The longest match at token i (Run's tokens: those that MayStart). Inline, so that Run
+  // turns most of its tokens away without building a Match (StartsNothing); the recognizers
+  // are tried out of line (BestAt, recognize.cc).
+  Match Best(size_t i) const {
+    if (!StartsNothing(i)) return BestAt(i);
+    Match m;
+    m.b = i;
+    return m;
+  }
+  Match BestAt(size_t i) const;
+  // Every recognizer looks at its first token only through its digits, the bare article, the
+  // prepositions قبل/بعد (Duration) or the lexicon classes of kBestStart (the first classes of
+  // every rule are among them; the compiler computes those). A word whose classes of
+  // kBestStart all come from entries of two words or more ("في" of "في ما بعد", "من" of "من
+  // قبل": most of the tokens Run visits in news text) starts nothing unless one of those
+  // entries follows it, or it is the preposition قبل/بعد: one pass over its entries tests
+  // both (the PREP entry looked at is the first one-word one, as E finds it) instead of every
+  // recognizer's gate.
+  bool StartsNothing(size_t i) const {
+    const Tok& t = toks_[i];
+    if (t.kind == TokKind::kNumber || !t.g || (t.g->single_mask & kBestStart) || t.full == kAl) {
+      return false;
+    }
+    if (!(t.g->any_mask & (kBestStart | Bit(Cls::kPrep)))) return true;
+    // A phrase goes on only with the next token, whole and on the same line (WordsFollow): its
+    // second word is compared first, most entries fail there.
+    const bool next = i + 1 < n() && !toks_[i + 1].break_before;
+    const std::string_view next_full = next ? toks_[i + 1].full : std::string_view();
+    bool prep_seen = false;
+    for (const LexEntry& e : lex_.Entries(*t.g)) {
+      if (e.nwords == 1) {
+        if (e.cls != Cls::kPrep || prep_seen) continue;
+        prep_seen = true;
+        if (e.value == "qabl" || e.value == "baad") return false;
+      } else if (next && (Bit(e.cls) & kBestStart) && lex_.Word(e, 1) == next_full &&
+                 WordsFollow(e, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   // ---- the rule engine (recognize_rules.cc) over core/data/rules/*.rules ----
   static constexpr size_t kNoMatch = static_cast<size_t>(-1);
