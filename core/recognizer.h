@@ -222,22 +222,54 @@ class Recognizer {
       return false;
     }
     if (!(t.g->any_mask & (kBestStart | Bit(Cls::kPrep)))) return true;
+    const PhraseStarts& ps = PhraseStartsOf(*t.g);
+    if (ps.prep_qb) return false;
     // A phrase goes on only with the next token, whole and on the same line (WordsFollow): its
     // second word is compared first, most entries fail there.
-    const bool next = i + 1 < n() && !toks_[i + 1].break_before;
-    const std::string_view next_full = next ? toks_[i + 1].full : std::string_view();
+    if (i + 1 >= n() || toks_[i + 1].break_before) return true;
+    const std::string_view next_full = toks_[i + 1].full;
+    if (ps.count > kPhraseStartsMax) return !AnyPhraseFollows(*t.g, i);
+    for (int k = 0; k < ps.count; ++k) {
+      if (ps.second[k] == next_full) return !AnyPhraseFollows(*t.g, i);
+    }
+    return true;
+  }
+  // Whether an entry of two words or more of a kBestStart class of group g follows token i.
+  bool AnyPhraseFollows(const LexGroup& g, size_t i) const {
+    for (const LexEntry& e : lex_.Entries(g)) {
+      if (e.nwords > 1 && (Bit(e.cls) & kBestStart) && WordsFollow(e, i)) return true;
+    }
+    return false;
+  }
+  // What StartsNothing needs of a word's entries, read once per chunk and word (the same few
+  // prepositions come back every line): the second words of its entries of two words or more
+  // of kBestStart classes, and whether its first one-word PREP entry (as E finds it) is قبل/بعد.
+  static constexpr int kPhraseStartsMax = 8;
+  struct PhraseStarts {
+    const LexGroup* g = nullptr;
+    bool prep_qb = false;
+    int count = 0;  // > kPhraseStartsMax: too many to list, test the entries
+    std::string_view second[kPhraseStartsMax];
+  };
+  const PhraseStarts& PhraseStartsOf(const LexGroup& g) const {
+    PhraseStarts& ps =
+        phrase_starts_[(reinterpret_cast<uintptr_t>(&g) / sizeof(LexGroup)) % kPhraseStartsSlots];
+    if (ps.g == &g) return ps;
+    ps.g = &g;
+    ps.prep_qb = false;
+    ps.count = 0;
     bool prep_seen = false;
-    for (const LexEntry& e : lex_.Entries(*t.g)) {
+    for (const LexEntry& e : lex_.Entries(g)) {
       if (e.nwords == 1) {
         if (e.cls != Cls::kPrep || prep_seen) continue;
         prep_seen = true;
-        if (e.value == "qabl" || e.value == "baad") return false;
-      } else if (next && (Bit(e.cls) & kBestStart) && lex_.Word(e, 1) == next_full &&
-                 WordsFollow(e, i)) {
-        return false;
+        ps.prep_qb = e.value == "qabl" || e.value == "baad";
+      } else if (Bit(e.cls) & kBestStart) {
+        if (ps.count < kPhraseStartsMax) ps.second[ps.count] = lex_.Word(e, 1);
+        ++ps.count;
       }
     }
-    return true;
+    return ps;
   }
 
   // ---- the rule engine (recognize_rules.cc) over core/data/rules/*.rules ----
@@ -282,6 +314,9 @@ class Recognizer {
   std::vector<uint32_t> starts_;  // the tokens that MayStart, in order (BuildTokens)
   std::string scratch_;
   mutable RuleMemo* memo_ = nullptr;  // of the innermost RuleFamily call
+  // PhraseStartsOf's words, by the group's address.
+  static constexpr size_t kPhraseStartsSlots = 32;
+  mutable PhraseStarts phrase_starts_[kPhraseStartsSlots];
 };
 
 }  // namespace tarikh::internal
