@@ -213,6 +213,45 @@ TEST(RuleFamiliesTest, NumericDates) {
   Check({"رقم 2016/13/05 هنا", "2017-04-18", "", "", "", ""});
 }
 
+// Expressions whose rules are reached only through the second-token filter (the compiler's
+// set of what can follow a rule's first token: a class, digits, punctuation, a line break or
+// the end of a clause; recognize_rules.cc skips the rules that the next token cannot go on
+// with). A set that misses a case loses the match. Values from TIMEX3 at DCT 2016-05-06 (a
+// Friday): relative units from the DCT, a month or day without a year in the past (news
+// default), a Hijri year or month as the Gregorian one holding most of it.
+TEST(SecondTokenFilterTest, MatchesThatDependOnTheNextToken) {
+  const Case cases[] = {
+      // A word start, then a class: UNIT + REL, DEM + UNIT, SEASON + REL, UNIT=CE + REL.
+      {"قال إن العام الماضي كان صعبا", "2016-05-06", "العام الماضي", "DATE", "2015", ""},
+      {"سيزور البلاد الشهر المقبل", "2016-05-06", "الشهر المقبل", "DATE", "2016-06", ""},
+      {"ارتفعت الأسعار الأسبوع الماضي", "2016-05-06", "الأسبوع الماضي", "DATE", "2016-W17", ""},
+      {"هذا العام مختلف", "2016-05-06", "هذا العام", "DATE", "2016", ""},
+      {"تنتهي الأعمال الصيف المقبل", "2016-05-06", "الصيف المقبل", "DATE", "2016-SU", ""},
+      {"في القرن الماضي", "2016-05-06", "القرن الماضي", "DATE", "19", ""},
+      // A word start, then digits: UNIT + year, with a Hijri era mark after it (1437 AH ran
+      // from October 2015 to October 2016).
+      {"في عام 2015 بدأت", "2016-05-06", "عام 2015", "DATE", "2015", ""},
+      {"في عام 1437 هـ بدأت", "2016-05-06", "عام 1437 هـ", "DATE", "2016", ""},
+      // A digits start, then a month (May 15 after the DCT: the past one), or punctuation.
+      {"وقع الهجوم في 15 مارس 2016", "2016-05-06", "15 مارس 2016", "DATE", "2016-03-15", ""},
+      {"افتتح في 15 مايو الجسر", "2016-05-06", "15 مايو", "DATE", "2015-05-15", ""},
+      {"في 15/03/2016 وقع", "2016-05-06", "15/03/2016", "DATE", "2016-03-15", ""},
+      {"بتاريخ 2016-03-15 وقع", "2016-05-06", "2016-03-15", "DATE", "2016-03-15", ""},
+      // The end of a clause (punctuation or a line break) right after the first element: the
+      // past Ramadan is 1436 (18 June to 16 July 2015, mostly July).
+      {"وصلوا في رمضان.", "2016-05-06", "رمضان", "DATE", "2015-07", ""},
+      // A day alone after في closes its clause (a line break, a comma): that day of the DCT's
+      // month.
+      {"سيعود في 27\nإلى بغداد", "2016-05-06", "27", "DATE", "2016-05-27", ""},
+      {"سيعود في 27، ثم يغادر", "2016-05-06", "27", "DATE", "2016-05-27", ""},
+      {"وصلوا في رمضان\nثم عادوا", "2016-05-06", "رمضان", "DATE", "2015-07", ""},
+      // Next tokens that go on with no rule: nothing.
+      {"قال الأمين العام للأمم المتحدة", "2016-05-06", "", "", "", ""},
+      {"وصل 15 شخصا إلى المدينة", "2016-05-06", "", "", "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Runs the rule compiler on `text` (as file bad.rules); returns its exit status and stderr.
 int Compile(const std::string& text, std::string* err) {
   // One directory per test: ctest runs the tests of this file in parallel processes.
