@@ -502,15 +502,21 @@ Match Recognizer::BestAt(size_t i) const {
     m.block = true;
     return m;
   }
-  auto consider = [&](size_t e, Partial* q) {
-    if (e > m.e) {
-      m.e = e;
-      m.p = std::move(*q);
+  // Each recognizer runs only when token i is a number or has one of the classes it tests
+  // at i (see kBestStart). A C++ one writes a fresh Partial and may fill some of its fields
+  // before failing, but writes nothing when it finds nothing (DateWithPart, Duration): while
+  // nothing has matched m.p is still fresh and takes its result directly, else it runs on a
+  // Partial of its own (built in place: cheaper than resetting one).
+  auto consider = [&](auto&& recognize) {
+    if (m.e == 0) {
+      if (size_t e = recognize(&m.p)) m.e = e;
+    } else if (Partial q; size_t e = recognize(&q)) {
+      if (e > m.e) {
+        m.e = e;
+        m.p = std::move(q);
+      }
     }
   };
-  // Each recognizer runs only when token i is a number or has one of the classes it tests
-  // at i (see kBestStart); then on a fresh Partial built in place (cheaper than resetting
-  // one).
   const uint64_t cls = t.g ? t.g->any_mask : 0;
   // The families of rules write m.p whole exactly when they find a match ending past m.e (as
   // in Core).
@@ -524,7 +530,7 @@ Match Recognizer::BestAt(size_t i) const {
   if (digits || (cls & Bit(Cls::kOrd))) family(rules::Family::kDayRange);
   if (digits || (cls & kOrdUnit)) family(rules::Family::kDayAlone);
   if (digits || (cls & (kCoreStart | Bit(Cls::kWeekend) | Bit(Cls::kPart)))) {
-    if (Partial q; size_t e = DateWithPart(i, &q)) consider(e, &q);
+    consider([&](Partial* q) { return DateWithPart(i, q); });
   }
   // Duration also opens with قبل/بعد (of all prepositions) or the bare article of "الـ24 ساعة".
   if (digits || t.full == kAl ||
@@ -532,7 +538,7 @@ Match Recognizer::BestAt(size_t i) const {
        (Bit(Cls::kQmod) | Bit(Cls::kFrac) | Bit(Cls::kVague) | Bit(Cls::kNum) | Bit(Cls::kUnit))) ||
       ((cls & Bit(Cls::kPrep)) && (PrepIs(i, "qabl") || PrepIs(i, "baad")))) {
     bool ago = false;
-    if (Partial q; size_t e = Duration(i, &q, &ago)) consider(e, &q);
+    consider([&](Partial* q) { return Duration(i, q, &ago); });
   }
   if (cls & (Bit(Cls::kSet) | Bit(Cls::kUnit) | Bit(Cls::kEvery))) family(rules::Family::kSetExpr);
   if (cls & Bit(Cls::kRef)) family(rules::Family::kRefExpr);
