@@ -28,7 +28,7 @@ export LC_ALL=C.UTF-8
 
 corpus=$OUT_DIR/docs-${MB}mb.jsonl
 [ -s "$corpus" ] || python3 bench/extract_corpus.py --out "$corpus" --mb "$MB"
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")  # -L: the corpus may be a link to a shared copy
 
 calc() { awk "BEGIN { print $* }"; }
 
