@@ -11,6 +11,11 @@
 #include <string>
 #include <string_view>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define TARIKH_JSON_AVX512 1
+#endif
+
 namespace tarikh::export_internal {
 
 // Length of the UTF-8 sequence at s[p] (RFC 3629: no overlong forms, no surrogates, at most
@@ -86,6 +91,36 @@ inline size_t PlainJsonBlock(const unsigned char* s) {
   return (s[kBlock - 1] & 0xE0) == 0xC0 ? kBlock - 1 : kBlock;
 }
 
+#if defined(TARIKH_JSON_AVX512)
+// Whether ScanJsonRun may take 64-byte blocks (PlainJsonBlock64): the CPU has AVX-512BW.
+inline bool JsonVectorAvailable() {
+  static const bool available =
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  return available;
+}
+
+// PlainJsonBlock for the 64 bytes at s, where the CPU has AVX-512BW: the same byte tests as
+// masks, a bit per byte, in a few instructions. Same REQUIRES.
+inline constexpr size_t kBlock64 = 64;
+__attribute__((target("avx512f,avx512bw"))) inline size_t PlainJsonBlock64(const unsigned char* s) {
+  const __m512i v = _mm512_loadu_si512(s);
+  const __m512i top3 = _mm512_and_si512(v, _mm512_set1_epi8(static_cast<char>(0xE0)));
+  const __m512i top2 = _mm512_and_si512(v, _mm512_set1_epi8(static_cast<char>(0xC0)));
+  const __m512i top7 = _mm512_and_si512(v, _mm512_set1_epi8(static_cast<char>(0xFE)));
+  const uint64_t special =
+      _mm512_cmplt_epu8_mask(v, _mm512_set1_epi8(0x20)) |
+      _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"')) |
+      _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\\')) |
+      _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(static_cast<char>(0xE0))) |
+      _mm512_cmpeq_epi8_mask(top7, _mm512_set1_epi8(static_cast<char>(0xC0)));  // C0, C1
+  const uint64_t lead = _mm512_cmpeq_epi8_mask(top3, _mm512_set1_epi8(static_cast<char>(0xC0)));
+  const uint64_t cont = _mm512_cmpeq_epi8_mask(top2, _mm512_set1_epi8(static_cast<char>(0x80)));
+  const uint64_t lead_before = (lead << 1) | ((s[-1] & 0xE0) == 0xC0 ? 1u : 0u);
+  if (special != 0 || lead_before != cont) return 0;
+  return lead >> 63 ? kBlock64 - 1 : kBlock64;
+}
+#endif
+
 // The r < 8 bytes at s[p, p + r) (the end of s) as the low bytes of a little-endian word,
 // the rest spaces (plain bytes; a lead before the padding has no continuation, so a block
 // check of the word fails there). When s has eight bytes, one load of its last eight.
@@ -112,9 +147,10 @@ inline uint64_t LoadTail(std::string_view s, size_t p) {
 // sequence that is not UTF-8 (then *bad_utf8 is set); s.size() if the run goes to the end.
 // With kCopy, the run is also copied to dst, which must have 8 bytes of room beyond it (a
 // word is stored whole). REQUIRES: `from` is on a character boundary. A block at a time
-// (PlainJsonBlock), else eight bytes (PlainJsonBytes): these scans are most of the cost of
-// reading and writing extract's JSONL; characters neither check takes (three- and four-byte
-// sequences, specials, bad bytes) go one by one, as the reader always did.
+// (PlainJsonBlock64 where the CPU has AVX-512BW, PlainJsonBlock), else eight bytes
+// (PlainJsonBytes): these scans are most of the cost of reading and writing extract's JSONL;
+// characters neither check takes (three- and four-byte sequences, specials, bad bytes) go one by
+// one, as the reader always did.
 template <bool kCopy = false>
 inline size_t ScanJsonRun(std::string_view s, size_t from, bool* bad_utf8, char* dst = nullptr) {
   const char* data = s.data();
@@ -124,6 +160,16 @@ inline size_t ScanJsonRun(std::string_view s, size_t from, bool* bad_utf8, char*
   while (p < n) {
     // PlainJsonBlock reads the byte before, so not at 0.
     if (p > 0 && n - p >= kBlock) {
+#if defined(TARIKH_JSON_AVX512)
+      if (n - p >= kBlock64 && JsonVectorAvailable()) {
+        const size_t k = PlainJsonBlock64(bytes + p);
+        if (k != 0) {
+          if constexpr (kCopy) std::memcpy(dst + (p - from), data + p, kBlock64);
+          p += k;
+          continue;
+        }
+      }
+#endif
       const size_t k = PlainJsonBlock(bytes + p);
       if (k != 0) {
         if constexpr (kCopy) std::memcpy(dst + (p - from), data + p, kBlock);
