@@ -9,6 +9,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define TARIKH_FOLD_AVX512 1
+#endif
 
 #include "tarikh/core/utf8.h"
 
@@ -357,7 +361,176 @@ struct OpenTok {
   }
 }
 
+// Whether the vector block path may run: tests turn it off to compare it with the scalar code.
+bool fold_vector_enabled = true;
+
+#if defined(TARIKH_FOLD_AVX512)
+bool FoldVectorAvailable() {
+  static const bool available = __builtin_cpu_supports("avx512bw") &&
+                                __builtin_cpu_supports("avx512vbmi") &&
+                                __builtin_cpu_supports("avx512vbmi2");
+  return available && fold_vector_enabled;
+}
+
+// The fold's state between characters, handed to the vector block path and back by value, so
+// that FoldAndTokenize's own locals never have their address taken (they stay in registers).
+struct FoldState {
+  OpenTok cur;
+  bool space_before, break_before;
+  size_t i;
+  char* o;
+  size_t limit;  // out: the scalar code runs until i reaches it, then the blocks are tried again
+};
+
+// Per continuation byte (indexed by its low six bits) of a run letter: the continuation byte of
+// its fold, and whether the fold moves the letter from lead D8 to lead D9 (ؤ ئ ة). The run
+// letters' continuation bytes are A1..BF after D8 and 81..8A after D9, so the byte alone says
+// which letter it is. Built from VectorFold, which a static_assert checks against kTable.
+struct TrailFold {
+  alignas(64) uint8_t trail[64];
+  alignas(64) uint8_t up[64];
+};
+constexpr TrailFold MakeTrailFold() {
+  TrailFold t{};
+  for (uint32_t k = 0; k < 64; ++k) {
+    t.trail[k] = static_cast<uint8_t>(0x80 | k);
+    const uint32_t c = (k >= 0x21 ? 0x600 : 0x640) + k;  // D8 A1..BF or D9 81..8A
+    if (!RunLetter(c)) continue;
+    const uint32_t f = VectorFold(c);
+    t.trail[k] = static_cast<uint8_t>(0x80 | (f & 0x3F));
+    t.up[k] = (f >> 6) != (c >> 6) ? 0xFF : 0;
+  }
+  return t;
+}
+constexpr TrailFold kTrailFold = MakeTrailFold();
+constexpr bool FoldsStayTwoByteAndGoUp() {
+  for (uint32_t c = kRunLo1; c <= kRunHi2; ++c) {
+    if (!RunLetter(c)) continue;
+    const uint32_t f = VectorFold(c);
+    if (f < 0x600 || f > 0x67F || (c >= 0x640 && f < 0x640)) return false;
+  }
+  return true;
+}
+static_assert(FoldsStayTwoByteAndGoUp(), "kTrailFold: a fold leaves the D8/D9 leads");
+
+// Folds 64-byte blocks at st.i while each is made only of run letters (lead D8/D9 and its
+// continuation byte) and ASCII spaces, any number of words per block; a lead in the last byte
+// is left for the next block. Per block: the letters folded in the register (a byte permute
+// for the continuation bytes, a masked move for the leads that become D9), the spaces
+// compressed out into the folded buffer, and the words' tokens written from the space mask,
+// exactly as the scalar code writes them (the first word may continue the open token, the
+// last may stay open). Returns at the first block holding anything else, with st.limit just
+// past its first byte that did not fit, for the scalar code to take.
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,popcnt,bmi,bmi2"))) void
+FoldBlocksAvx512(const unsigned char* s, size_t n, FoldState* state, std::vector<Tok>* toks) {
+  FoldState st = *state;
+  const __m512i space = _mm512_set1_epi8(' ');
+  const __m512i d8 = _mm512_set1_epi8(static_cast<char>(0xD8));
+  const __m512i d9 = _mm512_set1_epi8(static_cast<char>(0xD9));
+  const __m512i lo8 = _mm512_set1_epi8(static_cast<char>(0xA1));
+  const __m512i lo9 = _mm512_set1_epi8(static_cast<char>(0x81));
+  const __m512i span8 = _mm512_set1_epi8(0xBF - 0xA1);
+  const __m512i span9 = _mm512_set1_epi8(0x8A - 0x81);
+  const __m512i trail_fold = _mm512_load_si512(kTrailFold.trail);
+  const __m512i up_fold = _mm512_load_si512(kTrailFold.up);
+  constexpr uint64_t kTop = uint64_t{1} << 63;
+  st.limit = n;
+  while (st.i + 64 <= n) {
+    const __m512i v = _mm512_loadu_si512(s + st.i);
+    const uint64_t sp = _mm512_cmpeq_epi8_mask(v, space);
+    const uint64_t l8 = _mm512_cmpeq_epi8_mask(v, d8);
+    const uint64_t l9 = _mm512_cmpeq_epi8_mask(v, d9);
+    const uint64_t t8 = _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, lo8), span8);
+    const uint64_t t9 = _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, lo9), span9);
+    // Leads followed by a continuation byte of their range: one run letter each.
+    const uint64_t chars = (l8 & (t8 >> 1)) | (l9 & (t9 >> 1));
+    const uint64_t letters = chars | (chars << 1);
+    const uint64_t good = sp | letters | ((l8 | l9) & kTop);
+    // A digits token open before a block that starts with a letter: the scalar code closes it.
+    const uint64_t digit_open = st.cur.run == kDigit ? 1 : 0;
+    if (~good != 0 || (letters & digit_open) != 0) {
+      st.limit = st.i + static_cast<size_t>(std::countr_zero(~good | (letters & digit_open))) + 1;
+      *state = st;
+      return;
+    }
+    const uint64_t trails = chars << 1;
+    __m512i f = _mm512_mask_permutexvar_epi8(v, trails, v, trail_fold);
+    const __m512i up_bytes = _mm512_maskz_permutexvar_epi8(trails, v, up_fold);
+    f = _mm512_mask_mov_epi8(f, _mm512_test_epi8_mask(up_bytes, up_bytes) >> 1, d9);
+    _mm512_storeu_si512(st.o, _mm512_maskz_compress_epi8(letters, f));
+
+    // Tokens. Every letter keeps its two bytes, so a byte's folded offset is the number of
+    // letter bytes before it in the block.
+    const uint32_t base = static_cast<uint32_t>(st.i);
+    char* const o = st.o;
+    uint64_t starts = letters & ~(letters << 1);  // bit 0: the block starts with a letter
+    uint64_t ends = (letters << 1) & sp;          // the space after a word
+    if (letters & 1) {
+      if (st.cur.run == kNoRun) {
+        st.cur = OpenTok{kLetter, st.space_before, st.break_before, base, o};
+        st.space_before = false;
+        st.break_before = false;
+      }
+      starts &= starts - 1;
+      if (ends != 0) {
+        const unsigned e = static_cast<unsigned>(std::countr_zero(ends));
+        ends &= ends - 1;
+        CloseToken(st.cur, o + _mm_popcnt_u64(_bzhi_u64(letters, e)), base + e, toks);
+        st.cur.run = kNoRun;
+      }
+    } else if (st.cur.run != kNoRun) {
+      CloseToken(st.cur, o, base, toks);
+      st.cur.run = kNoRun;
+    }
+    if (starts != 0) {
+      // The words after a space in the block: space_before, and break_before as left by the
+      // last token for the first of them only (it is false once a token opened).
+      bool bb = st.break_before;
+      st.space_before = false;
+      st.break_before = false;
+      // Each remaining end closes the word of the next start.
+      while (ends != 0) {
+        const unsigned b = static_cast<unsigned>(std::countr_zero(starts));
+        const unsigned e = static_cast<unsigned>(std::countr_zero(ends));
+        starts &= starts - 1;
+        ends &= ends - 1;
+        const char* fb = o + _mm_popcnt_u64(_bzhi_u64(letters, b));
+        const std::string_view full(
+            fb, static_cast<size_t>(o + _mm_popcnt_u64(_bzhi_u64(letters, e)) - fb));
+        toks->push_back(Tok{.full = full,
+                            .stem = full,
+                            .ob = base + b,
+                            .oe = base + e,
+                            .kind = TokKind::kWord,
+                            .space_before = true,
+                            .break_before = bb});
+        bb = false;
+      }
+      if (starts != 0) {  // the last word goes on into the next block
+        const unsigned b = static_cast<unsigned>(std::countr_zero(starts));
+        st.cur = OpenTok{kLetter, true, bb, base + b, o + _mm_popcnt_u64(_bzhi_u64(letters, b))};
+      }
+    }
+    // The block ends with spaces (or is only spaces) unless a word goes on.
+    if (st.cur.run == kNoRun) st.space_before = true;
+    st.o += _mm_popcnt_u64(letters);
+    st.i += 64 - (((l8 | l9) >> 63) & 1);
+  }
+  *state = st;
+}
+#endif
+
 }  // namespace
+
+void SetFoldVectorPathForTesting(bool on) { fold_vector_enabled = on; }
+
+bool FoldVectorPathActive() {
+#if defined(TARIKH_FOLD_AVX512)
+  return FoldVectorAvailable();
+#else
+  return false;
+#endif
+}
 
 Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* folded,
                        std::vector<Tok>* toks_out) {
@@ -381,154 +554,191 @@ Status FoldAndTokenize(std::string_view text, int64_t base_offset, std::string* 
   // Whitespace / a break since the last token (reset when a token opens).
   bool space_before = false, break_before = true;
   size_t i = 0;
-
-  while (i < n) {
-    if (cur.run != kNoRun) {
-#if defined(__SSE2__)
-      // Inside an Arabic word: eight letters per step (the output never outgrows the input,
-      // so o + 16 <= fbase + i + 16 <= fbase + n). One byte more than the step is left in the
-      // text: the end-of-word test after a step (k <= 14) reads s[i + 1] <= s[start + 15].
-      if (cur.run == kLetter) {
-        while (i + 16 < n) {
-          size_t k = VectorRun16(s + i, o);
-          o += k;
-          i += k;
-          // The usual end of a word: one ASCII space and a run letter. The next word's first
-          // step is the same vector step one byte on (the next lead byte is D8 or D9, and the
-          // step must fit: i + 1 + 16 <= n); anything else goes through the paths below.
-          while (k < 16 && s[i] == ' ' && (s[i + 1] & 0xFEu) == 0xD8u && i + 17 < n) {
-            k = VectorRun16(s + i + 1, o);
-            if (k == 0) break;
-            CloseToken(cur, o, static_cast<uint32_t>(i), &toks);
-            cur = OpenTok{kLetter, true, false, static_cast<uint32_t>(i + 1), o};
-            o += k;
-            i += 1 + k;
-          }
-          if (k < 16) break;
-        }
-      }
+  bool bad = false;
+#if defined(TARIKH_FOLD_AVX512)
+  const bool vector = FoldVectorAvailable();
 #endif
-      if (i < n && s[i] != ' ') {
-        // Inside a word: two-byte characters of the same class. Two characters at a time while
-        // the four bytes are lead, continuation, lead, continuation.
-        while (i + 4 <= n) {
-          uint32_t w;
-          std::memcpy(&w, s + i, 4);
-          if ((w & 0xC0E0C0E0u) != 0x80C080C0u) break;
-          const EncodedFold& e1 = kEncoded2[((w & 0x1Fu) << 6) | ((w >> 8) & 0x3Fu)];
-          const EncodedFold& e2 = kEncoded2[((w >> 10) & 0x7C0u) | ((w >> 24) & 0x3Fu)];
-          if (e1.cls != cur.run || e2.cls != cur.run) break;
-          std::memcpy(o, e1.bytes, 2);
-          o += e1.len;
-          std::memcpy(o, e2.bytes, 2);
-          o += e2.len;
-          i += 4;
-        }
-        while (i + 1 < n) {
-          const unsigned c0 = s[i];
-          const unsigned c1 = s[i + 1];
-          if (c0 - 0xC2u >= 0x1Eu || (c1 & 0xC0u) != 0x80u) break;
-          const EncodedFold& e = kEncoded[((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu)];
-          if (e.cls != cur.run) break;
-          std::memcpy(o, e.bytes, 2);
-          o += e.len;
-          i += 2;
-        }
+  // With the vector path, the scalar code below runs only up to `limit`, past the first byte
+  // of the last block the vector path refused, and the blocks are tried again from there.
+  size_t limit = n;
+
+  for (;;) {
+#if defined(TARIKH_FOLD_AVX512)
+    if (vector) {
+      if (i + 64 <= n) {
+        // Field by field, not as one struct value: a struct passed and returned by value cost
+        // a stalled wide reload after every call (the fold alone was ~15 % slower that way).
+        FoldState st;
+        st.cur = cur;
+        st.space_before = space_before;
+        st.break_before = break_before;
+        st.i = i;
+        st.o = o;
+        FoldBlocksAvx512(s, n, &st, &toks);
+        cur = st.cur;
+        space_before = st.space_before;
+        break_before = st.break_before;
+        i = st.i;
+        o = st.o;
+        limit = st.limit;
+      } else {
+        limit = n;
       }
-      // The usual end of a word: one ASCII space and the first character (two bytes, a
-      // letter or digit) of the next word. Closes this token and opens the next one exactly
-      // as the general path below does, without its per-character dispatch.
-      if (i + 2 < n && s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
-        const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
-        if (e.cls == kLetter || e.cls == kDigit) {
-          CloseToken(cur, o, static_cast<uint32_t>(i), &toks);
-          cur = OpenTok{e.cls, true, false, static_cast<uint32_t>(i + 1), o};
+    }
+#endif
+    while (i < limit) {
+      if (cur.run != kNoRun) {
+#if defined(__SSE2__)
+        // Inside an Arabic word: eight letters per step (the output never outgrows the input,
+        // so o + 16 <= fbase + i + 16 <= fbase + n). One byte more than the step is left in the
+        // text: the end-of-word test after a step (k <= 14) reads s[i + 1] <= s[start + 15].
+        if (cur.run == kLetter) {
+          while (i + 16 < n) {
+            size_t k = VectorRun16(s + i, o);
+            o += k;
+            i += k;
+            // The usual end of a word: one ASCII space and a run letter. The next word's first
+            // step is the same vector step one byte on (the next lead byte is D8 or D9, and the
+            // step must fit: i + 1 + 16 <= n; with the vector path, it stops before `limit` so
+            // that the blocks are tried again); anything else goes through the paths below.
+            while (k < 16 && s[i] == ' ' && (s[i + 1] & 0xFEu) == 0xD8u && i + 17 < limit) {
+              k = VectorRun16(s + i + 1, o);
+              if (k == 0) break;
+              CloseToken(cur, o, static_cast<uint32_t>(i), &toks);
+              cur = OpenTok{kLetter, true, false, static_cast<uint32_t>(i + 1), o};
+              o += k;
+              i += 1 + k;
+            }
+            if (k < 16) break;
+          }
+        }
+#endif
+        if (i < n && s[i] != ' ') {
+          // Inside a word: two-byte characters of the same class. Two characters at a time while
+          // the four bytes are lead, continuation, lead, continuation.
+          while (i + 4 <= n) {
+            uint32_t w;
+            std::memcpy(&w, s + i, 4);
+            if ((w & 0xC0E0C0E0u) != 0x80C080C0u) break;
+            const EncodedFold& e1 = kEncoded2[((w & 0x1Fu) << 6) | ((w >> 8) & 0x3Fu)];
+            const EncodedFold& e2 = kEncoded2[((w >> 10) & 0x7C0u) | ((w >> 24) & 0x3Fu)];
+            if (e1.cls != cur.run || e2.cls != cur.run) break;
+            std::memcpy(o, e1.bytes, 2);
+            o += e1.len;
+            std::memcpy(o, e2.bytes, 2);
+            o += e2.len;
+            i += 4;
+          }
+          while (i + 1 < n) {
+            const unsigned c0 = s[i];
+            const unsigned c1 = s[i + 1];
+            if (c0 - 0xC2u >= 0x1Eu || (c1 & 0xC0u) != 0x80u) break;
+            const EncodedFold& e = kEncoded[((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu)];
+            if (e.cls != cur.run) break;
+            std::memcpy(o, e.bytes, 2);
+            o += e.len;
+            i += 2;
+          }
+        }
+        // The usual end of a word: one ASCII space and the first character (two bytes, a
+        // letter or digit) of the next word. Closes this token and opens the next one exactly
+        // as the general path below does, without its per-character dispatch.
+        if (i + 2 < n && s[i] == ' ' && s[i + 1] - 0xC2u < 0x1Eu && (s[i + 2] & 0xC0u) == 0x80u) {
+          const EncodedFold& e = kEncoded[((s[i + 1] & 0x1Fu) << 6) | (s[i + 2] & 0x3Fu)];
+          if (e.cls == kLetter || e.cls == kDigit) {
+            CloseToken(cur, o, static_cast<uint32_t>(i), &toks);
+            cur = OpenTok{e.cls, true, false, static_cast<uint32_t>(i + 1), o};
+            std::memcpy(o, e.bytes, 2);
+            o += e.len;
+            i += 3;
+            continue;
+          }
+        }
+        if (i >= n) break;
+      }
+      const unsigned char c = s[i];
+      const uint32_t start = static_cast<uint32_t>(i);
+      uint8_t cls;
+      uint8_t len;
+      char bytes[3] = {0, 0, 0};
+      if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        // Two-byte characters: the Arabic block, the common case.
+        const EncodedFold& e = kEncoded[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+        i += 2;
+        if (e.cls == cur.run) {  // a letter or digit continuing the open token
           std::memcpy(o, e.bytes, 2);
           o += e.len;
-          i += 3;
+          continue;
+        }
+        cls = e.cls;
+        len = e.len;
+        bytes[0] = e.bytes[0];
+        bytes[1] = e.bytes[1];
+      } else if (c < 0x80) {
+        const EncodedFold& e = kEncoded[c];
+        ++i;
+        if (e.cls == cur.run) {
+          *o++ = e.bytes[0];
+          continue;
+        }
+        cls = e.cls;
+        len = e.len;
+        bytes[0] = e.bytes[0];
+      } else {
+        Folded w;
+        const size_t l = FoldAt(s + i, n - i, &w);
+        if (l == 0) {
+          bad = true;
+          break;
+        }
+        i += l;
+        cls = w.cls;
+        len = w.len;
+        std::memcpy(bytes, w.bytes, 3);
+      }
+      if (cls == kDrop) continue;  // harakat/tatweel: the token goes on
+      if (cur.run != kNoRun && cls != cur.run) {
+        CloseToken(cur, o, start, &toks);
+        cur.run = kNoRun;
+      }
+      switch (cls) {
+        case kLetter:
+        case kDigit:
+          if (cur.run == kNoRun) {
+            cur = OpenTok{cls, space_before, break_before, start, o};
+            space_before = false;
+            break_before = false;
+          }
+          std::memcpy(o, bytes, 3);  // fixed size: no library call; o advances by len
+          o += len;
+          continue;
+        case kSpace:
+          space_before = true;
+          continue;
+        case kBreak:
+          space_before = true;
+          break_before = true;
+          continue;
+        default: {  // kPunct
+          const std::string_view p(o, len);
+          std::memcpy(o, bytes, 3);
+          o += len;
+          toks.push_back(Tok{.full = p,
+                             .stem = p,
+                             .ob = start,
+                             .oe = static_cast<uint32_t>(i),
+                             .kind = TokKind::kPunct,
+                             .space_before = space_before,
+                             .break_before = break_before,
+                             .punct = len == 1 ? bytes[0] : '\x01'});
+          space_before = false;
+          const char b = len == 1 ? bytes[0] : 0;
+          break_before = b == '.' || b == '?' || b == '!' || b == ';' || b == ':';
           continue;
         }
       }
-      if (i >= n) break;
     }
-    const unsigned char c = s[i];
-    const uint32_t start = static_cast<uint32_t>(i);
-    uint8_t cls;
-    uint8_t len;
-    char bytes[3] = {0, 0, 0};
-    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      // Two-byte characters: the Arabic block, the common case.
-      const EncodedFold& e = kEncoded[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
-      i += 2;
-      if (e.cls == cur.run) {  // a letter or digit continuing the open token
-        std::memcpy(o, e.bytes, 2);
-        o += e.len;
-        continue;
-      }
-      cls = e.cls;
-      len = e.len;
-      bytes[0] = e.bytes[0];
-      bytes[1] = e.bytes[1];
-    } else if (c < 0x80) {
-      const EncodedFold& e = kEncoded[c];
-      ++i;
-      if (e.cls == cur.run) {
-        *o++ = e.bytes[0];
-        continue;
-      }
-      cls = e.cls;
-      len = e.len;
-      bytes[0] = e.bytes[0];
-    } else {
-      Folded w;
-      const size_t l = FoldAt(s + i, n - i, &w);
-      if (l == 0) break;
-      i += l;
-      cls = w.cls;
-      len = w.len;
-      std::memcpy(bytes, w.bytes, 3);
-    }
-    if (cls == kDrop) continue;  // harakat/tatweel: the token goes on
-    if (cur.run != kNoRun && cls != cur.run) {
-      CloseToken(cur, o, start, &toks);
-      cur.run = kNoRun;
-    }
-    switch (cls) {
-      case kLetter:
-      case kDigit:
-        if (cur.run == kNoRun) {
-          cur = OpenTok{cls, space_before, break_before, start, o};
-          space_before = false;
-          break_before = false;
-        }
-        std::memcpy(o, bytes, 3);  // fixed size: no library call; o advances by len
-        o += len;
-        continue;
-      case kSpace:
-        space_before = true;
-        continue;
-      case kBreak:
-        space_before = true;
-        break_before = true;
-        continue;
-      default: {  // kPunct
-        const std::string_view p(o, len);
-        std::memcpy(o, bytes, 3);
-        o += len;
-        toks.push_back(Tok{.full = p,
-                           .stem = p,
-                           .ob = start,
-                           .oe = static_cast<uint32_t>(i),
-                           .kind = TokKind::kPunct,
-                           .space_before = space_before,
-                           .break_before = break_before,
-                           .punct = len == 1 ? bytes[0] : '\x01'});
-        space_before = false;
-        const char b = len == 1 ? bytes[0] : 0;
-        break_before = b == '.' || b == '?' || b == '!' || b == ';' || b == ':';
-        continue;
-      }
-    }
+    if (bad || i >= n) break;
   }
   if (i < n) {
     f.resize(static_cast<size_t>(o - fbase));

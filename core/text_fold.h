@@ -74,6 +74,13 @@ inline Status FoldAndTokenize(std::string_view text, int64_t base_offset, Folded
 // inside them (a stripped proclitic), before ob is moved, not for every token.
 uint32_t OrigOffset(std::string_view text, const Tok& tok, uint32_t cut);
 
+// Where the CPU has AVX-512 (BW, VBMI, VBMI2), FoldAndTokenize takes 64-byte blocks made only
+// of Arabic run letters and ASCII spaces in vector steps, several words per step. Tests turn
+// the path off to compare it with the scalar code. Not thread-safe: for tests only.
+void SetFoldVectorPathForTesting(bool on);
+// Whether the vector path runs (the CPU has it and tests have not turned it off).
+bool FoldVectorPathActive();
+
 // The number of code points in valid UTF-8 `text` (64 bytes per SSE2 step, then 8 at a time).
 int64_t CountCodePointsFast(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace tarikh::internal {
@@ -187,6 +188,88 @@ TEST(FoldAndTokenizeTest, InvalidUtf8ReportsByteOffset) {
   EXPECT_EQ(FoldAndTokenize("\xED\xA0\x80", 0, &ft).code(), StatusCode::kInvalidUtf8);
   EXPECT_EQ(FoldAndTokenize("\xE0\x80\x80", 0, &ft).code(), StatusCode::kInvalidUtf8);
   EXPECT_TRUE(FoldAndTokenize("", 0, &ft).ok());
+}
+
+// Every field of a token, its views as text and as offsets into the folded string.
+auto Fields(const Tok& t, const std::string& folded) {
+  return std::make_tuple(std::string(t.full), t.full.data() - folded.data(), std::string(t.stem),
+                         t.stem.data() - folded.data(), t.g, t.num, t.ob, t.oe, t.ndig,
+                         static_cast<int>(t.kind), t.space_before, t.break_before, t.wa, t.prep,
+                         t.fut, static_cast<int>(t.punct));
+}
+
+// The vector block path (AVX-512, where the CPU has it) against the scalar code on generated
+// texts: mostly run letters (every one of U+0621..U+063F and U+0641..U+064A, with the seven
+// that fold to another letter) and single spaces so that whole 64-byte blocks occur, and now
+// and then what must leave a block to the scalar code: letters just outside the run ranges,
+// double spaces, digits, harakat, tatweel, punctuation, line breaks, Latin, wide characters,
+// invalid bytes; lengths around multiples of 64, cut anywhere (often inside a character).
+// Folded text, every token field and the status must be the same.
+TEST(FoldAndTokenizeTest, VectorPathMatchesScalar) {
+  if (!FoldVectorPathActive()) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU";
+  std::vector<std::string> letters;
+  for (uint32_t c = 0x621; c <= 0x64A; ++c) {
+    if (c == 0x640) continue;
+    letters.push_back(
+        std::string{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))});
+  }
+  const std::vector<std::string> folding = {"آ", "أ", "ؤ", "إ", "ئ", "ة", "ى"};
+  const std::vector<std::string> odd = {
+      "  ",     "\u0620", "ـ",  "َ",  "ً",     "\u064B", "،", "؟",     ".", ",",
+      "\n",     "\r\n",   "\t", "7", "٢٠١٤", "۲",      "a", "Latin", "ک", "ی",
+      "\u00A0", "\u2028", "«",  "😀", "—",    "\u200F", "(", ":",     "ٱ", "\xD9\x8B"};
+  const std::vector<std::string> invalid = {"\xD8",     "\xA7",     "\xC0\x80", "\xFF",
+                                            "\xD8\x20", "\xE2\x80", "\xD9"};
+  uint32_t r = 5;
+  auto next = [&r](uint32_t mod) {
+    r = r * 1103515245u + 12345u;
+    return (r >> 8) % mod;
+  };
+  FoldedText vec, sca;
+  int compared_ok = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const uint32_t odd_rate = 1 + next(round % 3 == 0 ? 400 : 40);  // some texts nearly clean
+    const size_t want = 64 * (1 + next(6)) + next(9) - 4 + (round % 5 == 0 ? next(64) : 0);
+    while (text.size() < want + 8) {
+      const uint32_t pick = next(1000);
+      if (pick < 170) {
+        text += ' ';
+      } else if (pick < odd_rate) {
+        // Invalid bytes in one text out of four, at any position.
+        text += round % 4 == 1 && next(8) == 0
+                    ? invalid[next(static_cast<uint32_t>(invalid.size()))]
+                    : odd[next(static_cast<uint32_t>(odd.size()))];
+      } else if (pick < 260) {
+        text += folding[next(static_cast<uint32_t>(folding.size()))];
+      } else {
+        text += letters[next(static_cast<uint32_t>(letters.size()))];
+      }
+    }
+    text.resize(want);  // may cut a character: the status must agree too
+    // Half the texts end on a whole character, so that whole valid documents are compared.
+    while (round % 2 == 0 && !text.empty() && (text.back() & 0xC0) == 0xC0) text.pop_back();
+    const int64_t base = round % 7 == 0 ? 1000 : 0;
+    SetFoldVectorPathForTesting(true);
+    const Status sv = FoldAndTokenize(text, base, &vec);
+    SetFoldVectorPathForTesting(false);
+    const Status ss = FoldAndTokenize(text, base, &sca);
+    SetFoldVectorPathForTesting(true);
+    ASSERT_EQ(sv.code(), ss.code()) << text;
+    ASSERT_EQ(sv.location().byte_offset, ss.location().byte_offset) << text;
+    compared_ok += sv.ok() ? 1 : 0;
+    ASSERT_EQ(vec.folded, sca.folded) << text;
+    ASSERT_EQ(vec.tokens.size(), sca.tokens.size()) << text;
+    for (size_t k = 0; k < vec.tokens.size(); ++k) {
+      const Tok& a = vec.tokens[k];
+      const Tok& b = sca.tokens[k];
+      SCOPED_TRACE(testing::Message() << "token " << k << " at byte " << b.ob << " of " << text);
+      EXPECT_EQ(Fields(a, vec.folded), Fields(b, sca.folded));
+    }
+    if (HasFailure()) return;
+  }
+  // Most texts are valid, so the token comparison covers whole documents, not only prefixes.
+  EXPECT_GT(compared_ok, 1000);
 }
 
 }  // namespace
