@@ -489,7 +489,7 @@ class WordCache {
     if (table_.empty()) table_.assign(kInitialSlots, Slot());
     const size_t mask = table_.size() - 1;
     const size_t size = raw.size();
-    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+    for (size_t i = Home(h);; i = (i + 1) & mask) {
       Slot& slot = table_[i];
       if (slot.item == nullptr) {
         Item& item = items_.emplace_back();
@@ -510,12 +510,12 @@ class WordCache {
   // begins (that slot should be in cache: Prefetch), if there is one.
   void PrefetchItem(uint64_t h) const {
     if (table_.empty()) return;
-    const Item* item = table_[static_cast<size_t>(h) & (table_.size() - 1)].item;
+    const Item* item = table_[Home(h)].item;
     if (item != nullptr) __builtin_prefetch(item);
   }
   // Starts fetching the table slot where a look-up of hash `h` begins.
   void Prefetch(uint64_t h) const {
-    if (!table_.empty()) __builtin_prefetch(&table_[static_cast<size_t>(h) & (table_.size() - 1)]);
+    if (!table_.empty()) __builtin_prefetch(&table_[Home(h)]);
   }
   size_t size() const { return items_.size(); }
   void Clear() {
@@ -557,6 +557,8 @@ class WordCache {
     size_t key_begin = 0;  // in arena_
     WordEntry entry;
   };
+  // The slot where the look-up of hash `h` begins. REQUIRES: the table is not empty.
+  size_t Home(uint64_t h) const { return static_cast<size_t>(h) & (table_.size() - 1); }
   bool SameKey(const Item& item, std::u32string_view raw) const {
     const size_t n = raw.size();
     if (item.key_size != n) return false;
