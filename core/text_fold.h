@@ -75,7 +75,8 @@ inline Status FoldAndTokenize(std::string_view text, int64_t base_offset, Folded
 uint32_t OrigOffset(std::string_view text, const Tok& tok, uint32_t cut);
 
 // Where the CPU has AVX-512 (BW, VBMI, VBMI2), FoldAndTokenize takes 64-byte blocks made only
-// of Arabic run letters and ASCII spaces in vector steps, several words per step. Tests turn
+// of Arabic run letters, ASCII spaces and common punctuation in vector steps, several tokens per
+// step. Tests turn
 // the path off to compare it with the scalar code. Not thread-safe: for tests only.
 void SetFoldVectorPathForTesting(bool on);
 // Whether the vector path runs (the CPU has it and tests have not turned it off).

@@ -200,10 +200,12 @@ auto Fields(const Tok& t, const std::string& folded) {
 
 // The vector block path (AVX-512, where the CPU has it) against the scalar code on generated
 // texts: mostly run letters (every one of U+0621..U+063F and U+0641..U+064A, with the seven
-// that fold to another letter) and single spaces so that whole 64-byte blocks occur, and now
-// and then what must leave a block to the scalar code: letters just outside the run ranges,
-// double spaces, digits, harakat, tatweel, punctuation, line breaks, Latin, wide characters,
-// invalid bytes; lengths around multiples of 64, cut anywhere (often inside a character).
+// that fold to another letter), single spaces and the punctuation the blocks take (ASCII, the
+// Arabic comma and question mark; next to words, spaces and each other) so that whole 64-byte
+// blocks occur, and now and then what must leave a block to the scalar code: letters just
+// outside the run ranges, digits, harakat, tatweel, other punctuation, line breaks, Latin, wide
+// characters, invalid bytes; lengths around multiples of 64, cut anywhere (often inside a
+// character).
 // Folded text, every token field and the status must be the same.
 TEST(FoldAndTokenizeTest, VectorPathMatchesScalar) {
   if (!FoldVectorPathActive()) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU";
@@ -213,6 +215,8 @@ TEST(FoldAndTokenizeTest, VectorPathMatchesScalar) {
     letters.push_back(
         std::string{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))});
   }
+  const std::vector<std::string> punct = {".", "،", "؟", ",", ":", "(", ")", "\"", "!",
+                                          ";", "-", "/", "%", "'", "[", "~", "@",  "_"};
   const std::vector<std::string> folding = {"آ", "أ", "ؤ", "إ", "ئ", "ة", "ى"};
   const std::vector<std::string> odd = {
       "  ",     "\u0620", "ـ",  "َ",  "ً",     "\u064B", "،", "؟",     ".", ",",
@@ -229,18 +233,21 @@ TEST(FoldAndTokenizeTest, VectorPathMatchesScalar) {
   int compared_ok = 0;
   for (int round = 0; round < 3000; ++round) {
     std::string text;
-    const uint32_t odd_rate = 1 + next(round % 3 == 0 ? 400 : 40);  // some texts nearly clean
+    // Per mille of pieces that leave a block: some texts nearly clean, others broken up.
+    const uint32_t odd_rate = next(round % 3 == 0 ? 10 : 100);
     const size_t want = 64 * (1 + next(6)) + next(9) - 4 + (round % 5 == 0 ? next(64) : 0);
     while (text.size() < want + 8) {
       const uint32_t pick = next(1000);
       if (pick < 170) {
         text += ' ';
-      } else if (pick < odd_rate) {
+      } else if (pick < 200) {
+        text += punct[next(static_cast<uint32_t>(punct.size()))];
+      } else if (pick < 200 + odd_rate) {
         // Invalid bytes in one text out of four, at any position.
         text += round % 4 == 1 && next(8) == 0
                     ? invalid[next(static_cast<uint32_t>(invalid.size()))]
                     : odd[next(static_cast<uint32_t>(odd.size()))];
-      } else if (pick < 260) {
+      } else if (pick < 290 + odd_rate) {
         text += folding[next(static_cast<uint32_t>(folding.size()))];
       } else {
         text += letters[next(static_cast<uint32_t>(letters.size()))];
