@@ -103,6 +103,6 @@ row() {  # label wall cpu
     [ -s "$m" ] || python3 bench/merge_mentions.py --out "$m" --mentions "$n"
     read -r secs rss < <( { /usr/bin/time -f '%e %M' "$BIN" merge "$m" >/dev/null; } 2>&1 | tail -1)
     printf 'merge %8d mentions: %6.2f s  max RSS %6.0f MB  (input %.0f MB)\n' "$n" "$secs" \
-      "$(calc "$rss / 1024")" "$(calc "$(stat -c %s "$m") / 1000000")"
+      "$(calc "$rss / 1024")" "$(calc "$(stat -L -c %s "$m") / 1000000")"
   done
 } | tee "$OUT_DIR/extract_bench.txt"
