@@ -136,9 +136,9 @@ __attribute__((target("avx512f"))) void BitMasksAvx512(const BitTable* const (&t
   const __m512i size = _mm512_set1_epi32(static_cast<int>(kBitTableSize));
   for (size_t k = 0; k < n; k += 16) {
     const __mmask16 valid = n - k >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (n - k)) - 1);
-    // Lanes past n read as U+0000, which has none of the properties.
+    // Lanes past n load as U+0000 and their bits are masked off below (maskz forms, which also
+    // leave no undefined lanes for GCC to warn about).
     const __m512i v = _mm512_maskz_loadu_epi32(valid, text + k);
-    // maskz forms: no undefined lanes (which GCC warns about).
     const __m512i idx = _mm512_maskz_srli_epi32(valid, v, 5);
     const __mmask16 upper = _mm512_test_epi32_mask(idx, _mm512_set1_epi32(32));
     const __m512i shift = _mm512_and_si512(v, _mm512_set1_epi32(31));
@@ -423,7 +423,7 @@ size_t WordAt(const std::vector<Word>& words, int64_t pos) {
 struct Token {
   std::string text;
   uint64_t key = 0;
-  mutable uint64_t seen = 0;  // the last Tokens() call that took it (ExtractScratch::stamp)
+  mutable uint64_t seen = 0;  // the last Tokens() call that took it (ExtractScratch::token_stamp)
 };
 // A token with its sort key beside it, so that sorting reads the token's text only when two
 // keys are equal and the tokens are not the same one.
