@@ -113,11 +113,7 @@ const WordCharTable& WordChars() {
 #endif
 
 #if defined(TARIKH_SCREEN_AVX512)
-// Whether the CPU has the AVX-512 subsets the map step's vector paths use (F and BW).
-bool CpuHasAvx512() {
-  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
-  return has;
-}
+using timeline_internal::CpuHasAvx512;
 
 // K properties of text[0, n) as bit masks: bit k % 64 of out[t][k / 64] is set iff text[k]
 // has property t, read from tables[t] below U+0800 and from bit t of wide(c) for the rare

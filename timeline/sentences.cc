@@ -294,19 +294,38 @@ struct StopBytes {
   int leads = 0;
 };
 
-// Whether the vector decoder may run: the CPU has AVX-512 BW and VBMI2 (byte compress), the
-// stops fit StopBytes, and tests have not turned it off.
+// Off only in tests (SetVectorPathsForTesting).
 bool vector_paths_enabled = true;
 }  // namespace
 
 void SetVectorPathsForTesting(bool on) { vector_paths_enabled = on; }
 bool VectorPathsEnabled() { return vector_paths_enabled; }
 
+bool CpuHasAvx512() {
+#if defined(TARIKH_DECODE_AVX512)
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  return has;
+#else
+  return false;
+#endif
+}
+
+bool CpuHasAvx512Vbmi2() {
+#if defined(TARIKH_DECODE_AVX512)
+  static const bool has = CpuHasAvx512() && __builtin_cpu_supports("avx512vl") &&
+                          __builtin_cpu_supports("avx512vbmi") &&
+                          __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
+  return has;
+#else
+  return false;
+#endif
+}
+
 namespace {
+// Whether the vector decoder may run: the CPU has what DecodeBlocksAvx512's target names
+// (CpuHasAvx512Vbmi2), the stops fit StopBytes, and tests have not turned it off.
 bool DecodeVectorAvailable() {
-  static const bool available = __builtin_cpu_supports("avx512bw") &&
-                                __builtin_cpu_supports("avx512vbmi2") &&
-                                StopBytes().leads <= StopBytes::kMaxLeads;
+  static const bool available = CpuHasAvx512Vbmi2() && StopBytes().leads <= StopBytes::kMaxLeads;
   return available && vector_paths_enabled;
 }
 

@@ -40,6 +40,12 @@ size_t DecodeAndSplitSentences(std::string_view text, char32_t* out, std::vector
 void SetVectorPathsForTesting(bool on);
 bool VectorPathsEnabled();
 
+// What the CPU offers those paths, asked once: AVX-512 F and BW (the word split's and the
+// screen's masks), and on top VL, VBMI, VBMI2 and POPCNT (the decoder's byte permutes and
+// compress). False where the compiler or the CPU has none.
+bool CpuHasAvx512();
+bool CpuHasAvx512Vbmi2();
+
 }  // namespace tarikh::timeline_internal
 
 #endif  // TARIKH_TIMELINE_SENTENCES_H_
