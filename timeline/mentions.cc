@@ -693,9 +693,7 @@ class DocumentExtractor {
           AdvanceCodePoints(doc_.text, static_cast<size_t>(cursor_byte_), cp - cursor_cp_));
     } else {
       for (int64_t i = cp; i < cursor_cp_; ++i) {
-        const char32_t c = text_[i];
-        cursor_byte_ -= 1 + static_cast<int64_t>(c >= 0x80) + static_cast<int64_t>(c >= 0x800) +
-                        static_cast<int64_t>(c >= 0x10000);
+        cursor_byte_ -= static_cast<int64_t>(timeline_internal::Utf8Length(text_[i]));
       }
     }
     cursor_cp_ = cp;

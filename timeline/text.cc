@@ -122,7 +122,7 @@ std::string EncodeUtf8(std::u32string_view text) {
   // Exact length first, then written through a pointer (push_back per byte was most of the
   // cost of the map step's slices).
   size_t len = 0;
-  for (char32_t c : text) len += 1 + (c >= 0x80) + (c >= 0x800) + (c >= 0x10000);
+  for (char32_t c : text) len += Utf8Length(c);
   std::string out(len, '\0');
   char* o = out.data();
   for (char32_t c : text) {

@@ -24,6 +24,11 @@ std::u32string DecodeUtf8(std::string_view text);
 // allocating and zero-filling a new one each time.
 size_t DecodeUtf8To(std::string_view text, char32_t* out);
 std::string EncodeUtf8(std::u32string_view text);
+// The number of bytes of code point `c` in UTF-8.
+inline size_t Utf8Length(char32_t c) {
+  return 1 + static_cast<size_t>(c >= 0x80) + static_cast<size_t>(c >= 0x800) +
+         static_cast<size_t>(c >= 0x10000);
+}
 
 // The sequence of 2 to 4 bytes that starts at p (p < end), decoded into *out; returns its
 // length. The decoders' slow path (their inline loops take ASCII and Arabic first), shared
